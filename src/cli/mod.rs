@@ -1,0 +1,60 @@
+//! Subcommands of the CLI, one module each; shared I/O helpers here.
+
+pub mod checklist;
+pub mod operations;
+pub mod options;
+pub mod request;
+pub mod rules;
+pub mod session;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use mews_connector_validator::Report;
+
+/// Exit code when validation found no error.
+pub const EXIT_VALID: u8 = 0;
+/// Exit code when validation found at least one error.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code on usage or I/O errors.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Reads a whole input: a file, or standard input for `-` or no path.
+pub fn read_input(path: Option<&Path>) -> Result<Vec<u8>, String> {
+    match path {
+        Some(path) if path != Path::new("-") => {
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+        }
+        _ => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(bytes)
+        }
+    }
+}
+
+/// Prints an I/O or usage error and returns the usage exit code.
+pub fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+/// Exit code for a finished validation.
+pub fn exit_for(report: &Report) -> ExitCode {
+    ExitCode::from(if report.valid {
+        EXIT_VALID
+    } else {
+        EXIT_INVALID
+    })
+}
+
+/// The display name of an input, for rendered output.
+pub fn input_name(path: Option<&PathBuf>) -> String {
+    match path {
+        Some(path) if path.as_path() != Path::new("-") => path.display().to_string(),
+        _ => "<stdin>".to_string(),
+    }
+}

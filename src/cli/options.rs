@@ -1,0 +1,65 @@
+//! Flags shared by every validating subcommand, turned into engine `Options`.
+
+use std::path::PathBuf;
+
+use mews_connector_validator::{Environment, Level, Options};
+
+#[derive(clap::Args, Debug, Default)]
+pub struct RuleFlags {
+    /// The environment the integration targets (demo tokens are errors in production).
+    #[arg(long, value_enum, default_value = "demo")]
+    pub environment: EnvironmentFlag,
+    /// Evaluation date for lifecycle rules, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Report this rule as an error (repeatable).
+    #[arg(long = "deny", value_name = "RULE")]
+    pub deny: Vec<String>,
+    /// Do not report this rule (repeatable).
+    #[arg(long = "allow", value_name = "RULE")]
+    pub allow: Vec<String>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default)]
+pub enum EnvironmentFlag {
+    #[default]
+    Demo,
+    Production,
+}
+
+/// Output formats of validating subcommands.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Markdown,
+    Sarif,
+}
+
+impl RuleFlags {
+    pub fn to_options(&self) -> Options {
+        let mut options = Options {
+            environment: match self.environment {
+                EnvironmentFlag::Demo => Environment::Demo,
+                EnvironmentFlag::Production => Environment::Production,
+            },
+            date: self.date.clone(),
+            ..Options::default()
+        };
+        for rule in &self.allow {
+            options.rules.insert(rule.clone(), Level::Off);
+        }
+        for rule in &self.deny {
+            options.rules.insert(rule.clone(), Level::Error);
+        }
+        options
+    }
+}
+
+/// A positional input file; `-` or nothing reads standard input.
+#[derive(clap::Args, Debug)]
+pub struct InputArg {
+    /// Input file (`-` or nothing: standard input).
+    pub file: Option<PathBuf>,
+}

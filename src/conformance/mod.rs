@@ -1,0 +1,4 @@
+use crate::registry::RuleInfo;
+
+/// Rules raised by this module.
+pub const RULES: &[RuleInfo] = &[];

@@ -1,0 +1,87 @@
+//! The one diagnostic model of the product: every finding, whatever produced it, is a [`Diagnostic`]
+//! collected in a [`Report`]. Field names are a contract read by the CLI, the npm package and the page.
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is. `Error` makes a report invalid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One finding, located in the submitted text.
+///
+/// `line`/`column` are 1-based; columns count UTF-16 code units (what browser editors use).
+/// `pointer` is an RFC 6901 JSON Pointer to the offending value (for a missing property: the
+/// pointer the property would have, located at the enclosing object).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub pointer: String,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub docs: String,
+    /// Index (0-based) of the recorded call this finding belongs to, in session reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call: Option<usize>,
+    /// Time of the recorded call this finding belongs to (as recorded), in session reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+}
+
+/// The operation a report is about, as resolved from the address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperationRef {
+    pub address: String,
+    pub name: String,
+    pub docs: String,
+}
+
+/// The result of validating one text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// False exactly when at least one diagnostic is an error.
+    pub valid: bool,
+    pub operation: Option<OperationRef>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Builds a report, ordering diagnostics by position then rule so output is stable.
+    pub fn new(operation: Option<OperationRef>, mut diagnostics: Vec<Diagnostic>) -> Self {
+        diagnostics.sort_by(|a, b| {
+            (a.line, a.column, &a.pointer, &a.rule).cmp(&(b.line, b.column, &b.pointer, &b.rule))
+        });
+        let valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+        Report {
+            valid,
+            operation,
+            diagnostics,
+        }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}

@@ -1,0 +1,19 @@
+//! mews-connector-validator: checks Mews Connector API requests, recorded sessions and
+//! certification checklists against the specification and the certification rules.
+//!
+//! The engine is pure and synchronous: text in, report out. I/O (the CLI) and the wasm
+//! glue (`wasm` module) sit at the edges.
+
+pub mod checklist;
+pub mod conformance;
+pub mod diagnostic;
+pub mod engine;
+pub mod options;
+pub mod registry;
+pub mod render;
+pub mod session;
+pub mod source;
+
+pub use diagnostic::{Diagnostic, OperationRef, Report, Severity};
+pub use options::{Environment, Level, Options};
+pub use registry::RuleInfo;

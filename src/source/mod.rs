@@ -1,0 +1,16 @@
+//! The submitted text: decoding, JSON with positions, pointers.
+
+pub mod json;
+pub mod pointer;
+pub mod position;
+
+pub use json::{Document, Member, Node, Span, SyntaxError, Value};
+pub use position::{LineIndex, Position};
+
+/// Where the first invalid UTF-8 byte is, when `bytes` is not UTF-8.
+pub fn decode_utf8(bytes: &[u8]) -> Result<&str, Span> {
+    std::str::from_utf8(bytes).map_err(|e| Span {
+        start: e.valid_up_to(),
+        end: e.valid_up_to() + e.error_len().unwrap_or(0),
+    })
+}
