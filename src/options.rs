@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::{Diagnostic, Severity};
+
 /// The Mews environment the integration is checked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -33,4 +35,26 @@ pub struct Options {
     pub date: Option<String>,
     /// Severity overrides by rule id.
     pub rules: BTreeMap<String, Level>,
+}
+
+impl Options {
+    /// Applies the per-rule overrides: `off` drops a diagnostic, any other level replaces its severity.
+    pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        if self.rules.is_empty() {
+            return diagnostics;
+        }
+        diagnostics
+            .into_iter()
+            .filter_map(|mut diagnostic| {
+                match self.rules.get(&diagnostic.rule) {
+                    Some(Level::Off) => return None,
+                    Some(Level::Info) => diagnostic.severity = Severity::Info,
+                    Some(Level::Warning) => diagnostic.severity = Severity::Warning,
+                    Some(Level::Error) => diagnostic.severity = Severity::Error,
+                    None => {}
+                }
+                Some(diagnostic)
+            })
+            .collect()
+    }
 }

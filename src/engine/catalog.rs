@@ -1,0 +1,81 @@
+//! The embedded operation catalog and schema bundle, generated into `schemas/` by `mews-schema-gen`.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+const CATALOG_JSON: &str = include_str!("../../schemas/catalog.json");
+const BUNDLE_JSON: &str = include_str!("../../schemas/bundle.json");
+
+/// The `$id` of the bundle; operation schemas are `{"$ref": "<BUNDLE_ID>#/$defs/<def>"}`.
+pub const BUNDLE_ID: &str = "urn:mews-connector-validator:bundle";
+
+/// Where a request or response body's schema is: its `$defs` name in the bundle and its published file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodySchema {
+    pub def: String,
+    pub schema: String,
+}
+
+/// One Connector API operation, as the catalog describes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Operation {
+    pub address: String,
+    pub operation_id: String,
+    pub name: String,
+    pub resource: String,
+    pub action: String,
+    pub version: String,
+    pub tag: String,
+    pub deprecated: bool,
+    pub deprecation_message: Option<String>,
+    /// Planned discontinuation date, `YYYY-MM-DD`.
+    pub discontinued: Option<String>,
+    /// Address of the operation that replaces a deprecated one.
+    pub replacement: Option<String>,
+    pub restricted: bool,
+    pub paginated: bool,
+    pub docs: String,
+    pub request: Option<BodySchema>,
+    pub response: Option<BodySchema>,
+    pub example: Option<serde_json::Value>,
+    pub response_example: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Catalog {
+    operations: Vec<Operation>,
+    /// Docs URL of each schema type, by `$defs` name.
+    #[serde(default)]
+    types: BTreeMap<String, String>,
+}
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        // The catalog is generated and checked by tests; an unreadable one is a build defect,
+        // degraded to an empty catalog rather than a panic.
+        serde_json::from_str(CATALOG_JSON).unwrap_or(Catalog {
+            operations: Vec::new(),
+            types: BTreeMap::new(),
+        })
+    })
+}
+
+/// Every operation of the Connector API, in catalog order.
+pub fn operations() -> &'static [Operation] {
+    &catalog().operations
+}
+
+/// The docs URL of a schema type (a `$defs` name), when the docs have a section for it.
+pub fn type_docs(def: &str) -> Option<&'static str> {
+    catalog().types.get(def).map(String::as_str)
+}
+
+/// The schema bundle: every component schema under `$defs`.
+pub fn bundle() -> &'static serde_json::Value {
+    static BUNDLE: OnceLock<serde_json::Value> = OnceLock::new();
+    BUNDLE.get_or_init(|| serde_json::from_str(BUNDLE_JSON).unwrap_or(serde_json::Value::Null))
+}
