@@ -13,6 +13,8 @@ pub mod registry;
 pub mod render;
 pub mod session;
 pub mod source;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use diagnostic::{Diagnostic, OperationRef, Report, Severity};
 pub use options::{Environment, Level, Options};

@@ -1,0 +1,34 @@
+// Type-checks the package's declarations as a Node ES module consumer sees them (tsc --strict).
+import init, {
+  operations,
+  rules,
+  validateRequest,
+  version,
+  type Diagnostic,
+  type Operation,
+  type Options,
+  type Report,
+  type RuleInfo,
+  type Severity,
+} from 'mews-connector-validator';
+
+await init();
+const options: Options = { environment: 'production', date: '2026-11-23', rules: { 'invalid-json': 'warning' } };
+const report: Report = validateRequest('/api/connector/v1/customers/getAll', '{}', options);
+const first: Diagnostic | undefined = report.diagnostics[0];
+const severity: Severity | undefined = first?.severity;
+const where: string = first ? `${first.line}:${first.column}-${first.endLine}:${first.endColumn} ${first.pointer}` : '';
+const operationName: string | null = report.operation ? report.operation.name : null;
+const call: number | undefined = first?.call;
+const all: Operation[] = operations();
+const deprecated: Operation[] = all.filter((operation) => operation.deprecated && operation.discontinued !== null);
+const known: RuleInfo[] = rules();
+const text: string = version();
+validateRequest('/api/connector/v1/customers/getAll', '{}');
+// @ts-expect-error environment is "demo" or "production"
+validateRequest('/api/connector/v1/customers/getAll', '{}', { environment: 'staging' });
+// @ts-expect-error a level is off, info, warning or error
+validateRequest('/api/connector/v1/customers/getAll', '{}', { rules: { 'invalid-json': 'fatal' } });
+// @ts-expect-error the body is text, not an object
+validateRequest('/api/connector/v1/customers/getAll', {});
+export { severity, where, operationName, call, deprecated, known, text };
