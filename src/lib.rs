@@ -15,5 +15,6 @@ pub mod session;
 pub mod source;
 
 pub use diagnostic::{Diagnostic, OperationRef, Report, Severity};
+pub use engine::{validate_request, validate_request_bytes, validate_response};
 pub use options::{Environment, Level, Options};
 pub use registry::RuleInfo;
