@@ -30,8 +30,17 @@ pub fn validate_request(address: &str, body: &str, options: &Options) -> Report 
 
 /// Validates a request body given as bytes; invalid UTF-8 is reported at the first bad byte.
 pub fn validate_request_bytes(address: &str, body: &[u8], options: &Options) -> Report {
+    validate_bytes(address, body, options, BodyKind::Request)
+}
+
+/// Validates a response body given as bytes; invalid UTF-8 is reported at the first bad byte.
+pub fn validate_response_bytes(address: &str, body: &[u8], options: &Options) -> Report {
+    validate_bytes(address, body, options, BodyKind::Response)
+}
+
+fn validate_bytes(address: &str, body: &[u8], options: &Options, kind: BodyKind) -> Report {
     match source::decode_utf8(body) {
-        Ok(text) => validate_request(address, text, options),
+        Ok(text) => validate(address, text, options, kind),
         Err(span) => {
             let resolution = address::resolve(address, operations());
             let mut diagnostics = address_diagnostics(&resolution);
