@@ -126,6 +126,12 @@ export interface RuleInfo {
  */
 export function validateRequest(address: string, body: string, options?: Options): Report;
 
+/**
+ * Validates a response body (a fixture or a mock of your own) against the operation's response
+ * schema. Throws only when `options` is malformed.
+ */
+export function validateResponse(address: string, body: string, options?: Options): Report;
+
 /** Every operation of the Connector API, in catalog order. */
 export function operations(): Operation[];
 
@@ -137,7 +143,7 @@ export function version(): string;
 "#;
 
 /// Makes Rust panics readable in the JS console instead of an opaque `unreachable` trap.
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, private)]
 fn start() {
     console_error_panic_hook::set_once();
 }
@@ -146,6 +152,12 @@ fn start() {
 pub fn validate_request(address: &str, body: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from_js(options)?;
     to_js(&crate::engine::validate_request(address, body, &options))
+}
+
+#[wasm_bindgen(js_name = validateResponse, skip_typescript)]
+pub fn validate_response(address: &str, body: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = options_from_js(options)?;
+    to_js(&crate::engine::validate_response(address, body, &options))
 }
 
 #[wasm_bindgen(skip_typescript)]
@@ -169,8 +181,15 @@ fn options_from_js(value: JsValue) -> Result<Options, JsError> {
     let mut options: Options = if value.is_undefined() || value.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(value)
-            .map_err(|error| JsError::new(&format!("invalid options: {error}")))?
+        serde_wasm_bindgen::from_value(value).map_err(|error| {
+            // The error displays as a JS error ("Error: unknown variant ..."): keep the reason only.
+            let reason = error.to_string();
+            let reason = reason
+                .strip_prefix("Error: ")
+                .unwrap_or(&reason)
+                .to_string();
+            JsError::new(&format!("invalid options: {reason}"))
+        })?
     };
     if options.date.is_none() {
         options.date = Some(today());
@@ -189,11 +208,12 @@ fn today() -> String {
     )
 }
 
-/// Converts a result into a plain JS object (objects, arrays, strings, numbers; never `Map`).
+/// Converts a result into a plain JS object (objects, arrays, strings, numbers, `null`; never `Map`).
 ///
-/// Serializing to JSON text and letting the engine's `JSON.parse` build the objects was measured
-/// faster than building them one by one through serde-wasm-bindgen (figures in the README).
+/// Built directly by serde-wasm-bindgen, which measured 0.5–0.85× the time of serializing to JSON
+/// text and calling `JSON.parse` (figures in the README).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(|error| JsError::new(&error.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("internal error: unparsable JSON"))
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| JsError::new(&format!("internal error: {error}")))
 }
