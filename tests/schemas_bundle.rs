@@ -148,3 +148,29 @@ fn one_of_request_branches_accept_language_codes() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_engine_reads_the_catalog_it_embeds() {
+    use mews_connector_validator::engine::catalog;
+    let committed = read_json("catalog.json");
+    let operations = catalog::operations();
+    assert_eq!(
+        operations.len(),
+        committed["operations"].as_array().map_or(0, Vec::len),
+        "catalog.json does not deserialize into engine::catalog::Operation"
+    );
+    let versioned = operations
+        .iter()
+        .find(|operation| operation.address == "/api/connector/v1/reservations/getAll/2023-06-06")
+        .expect("versioned reservations operation");
+    assert_eq!(versioned.version, "2023-06-06");
+    assert_eq!(
+        versioned.docs,
+        "https://docs.mews.com/connector-api/operations/reservations#get-all-reservations-ver-2023-06-06"
+    );
+    assert_eq!(
+        catalog::type_docs("AccountNote"),
+        Some("https://docs.mews.com/connector-api/operations/accountnotes#account-note")
+    );
+    assert_eq!(catalog::bundle()["$id"], BUNDLE_ID);
+}
