@@ -1,7 +1,7 @@
 //! Reads the docs folder: where each operation is documented (`operations/*.md`) and where
 //! each schema type is (`_generator/types.yaml`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde_json::Value;
@@ -28,7 +28,9 @@ impl OperationDocs {
 pub struct Docs {
     /// By operation address (`/api/connector/v1/...`).
     pub operations: HashMap<String, OperationDocs>,
-    /// `_generator/types.yaml`: lower-cased schema id → (docs path without `.md`, anchor).
+    /// `_generator/types.yaml`: lower-cased schema id → (docs path without `.md`, anchor), for
+    /// the ids whose anchor is a heading of that page (the file also lists types documented
+    /// only inline, under anchors no page has).
     pub types: HashMap<String, (String, String)>,
     /// `deprecations/README.md`, when present.
     pub deprecations: Option<String>,
@@ -57,12 +59,25 @@ impl Docs {
             }
         }
         let types_path = dir.join("_generator/types.yaml");
-        let types = match std::fs::read_to_string(&types_path) {
+        let mut types = match std::fs::read_to_string(&types_path) {
             Ok(text) => {
                 parse_types(&text).map_err(|error| format!("{}: {error}", types_path.display()))?
             }
             Err(_) => HashMap::new(),
         };
+        let mut anchors: HashMap<String, HashSet<String>> = HashMap::new();
+        for (path, _) in types.values() {
+            if !anchors.contains_key(path) {
+                let page = dir.join(format!("{path}.md"));
+                let text = std::fs::read_to_string(page).unwrap_or_default();
+                anchors.insert(path.clone(), heading_anchors(&text));
+            }
+        }
+        types.retain(|_, (path, anchor)| {
+            anchors
+                .get(path)
+                .is_some_and(|known| known.contains(anchor))
+        });
         let deprecations = std::fs::read_to_string(dir.join("deprecations/README.md")).ok();
         Ok(Docs {
             operations,
@@ -173,6 +188,23 @@ pub fn operation_sections(page: &str, text: &str) -> Vec<(String, OperationDocs)
     sections
 }
 
+/// The anchors of every heading of a page.
+pub fn heading_anchors(text: &str) -> HashSet<String> {
+    let mut slugs = SlugCounter::default();
+    let mut in_fence = false;
+    let mut anchors = HashSet::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        } else if !in_fence {
+            if let Some((_, heading)) = heading(line) {
+                anchors.insert(slugs.unique(&heading_slug(heading)));
+            }
+        }
+    }
+    anchors
+}
+
 /// `(level, text)` of an ATX heading line.
 fn heading(line: &str) -> Option<(usize, &str)> {
     let level = line.chars().take_while(|c| *c == '#').count();
@@ -189,7 +221,7 @@ fn heading(line: &str) -> Option<(usize, &str)> {
 /// GitHub's heading anchor: the heading's text (markdown links, code and strike-through
 /// reduced to their text), lower-cased, punctuation dropped, spaces → `-`.
 pub fn heading_slug(heading: &str) -> String {
-    link_texts(heading)
+    decode_entities(&link_texts(heading))
         .to_lowercase()
         .chars()
         .filter_map(|c| match c {
@@ -199,6 +231,48 @@ pub fn heading_slug(heading: &str) -> String {
             _ => None,
         })
         .collect()
+}
+
+/// HTML character references (`&#x27;`, `&#39;`, `&amp;`) → the characters they stand for,
+/// as the rendered heading shows them.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let decoded = after.find(';').filter(|end| *end <= 10).and_then(|end| {
+            let name = &after[..end];
+            let character = match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                _ => {
+                    let number = name.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => number.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            };
+            character.map(|character| (character, end))
+        });
+        match decoded {
+            Some((character, end)) => {
+                out.push(character);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `[text](target)` → `text`.
@@ -323,6 +397,15 @@ mod tests {
         assert_eq!(
             heading_slug("Service Order Options"),
             "service-order-options"
+        );
+        // operations/resources.md; operations/README.md links it as `#get-resources-occupancy-state`.
+        assert_eq!(
+            heading_slug("Get resources&#x27; occupancy state"),
+            "get-resources-occupancy-state"
+        );
+        assert_eq!(
+            heading_slug("Fish &amp; chips &bogus; 5"),
+            "fish--chips-bogus-5"
         );
         assert_eq!(heading_slug("CancellationReason"), "cancellationreason");
         assert_eq!(
