@@ -81,7 +81,7 @@ mod tests {
             .unwrap();
         let doc = Document::parse(text).unwrap();
         let mut diagnostics = schema_diagnostics(&doc, &validator, bundle(), DOCS);
-        diagnostics.sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+        diagnostics.sort_by_key(|d| (d.line, d.column));
         diagnostics
     }
 

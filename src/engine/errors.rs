@@ -170,7 +170,7 @@ impl Problem {
                 format!("Found {shown}; expected a number {expected}")
             }
             Problem::SeveralVariants => {
-                format!("Found a value that matches more than one variant; expected exactly one")
+                "Found a value that matches more than one variant; expected exactly one".to_string()
             }
             Problem::Other { message } => message.clone(),
         }
