@@ -14,6 +14,8 @@ mod pagination;
 mod update_value;
 pub mod walker;
 
+pub use dates::parse_date;
+
 use crate::diagnostic::Diagnostic;
 use crate::engine::Operation;
 use crate::options::Options;
@@ -30,7 +32,6 @@ pub const RULES: &[RuleInfo] = &[
     client::CLIENT_NOT_UNIQUE,
     client::CLIENT_VERSION_MISSING,
     language::LANGUAGE_CULTURE_PAIR,
-    datetime::DATETIME_FORMAT,
     datetime::INTERVAL_REVERSED,
     datetime::INTERVAL_TOO_LONG,
     pagination::CURSOR_FORMAT,
