@@ -32,6 +32,7 @@ let context;
 let page;
 const requested = [];
 const pageErrors = [];
+const failed = [];
 
 before(async () => {
   server = await serve({ root: join(repo, 'www'), port: 0 });
@@ -44,6 +45,9 @@ before(async () => {
     viewport: { width: 1280, height: 820 },
   });
   context.on('request', (request) => requested.push(request.url()));
+  context.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -83,7 +87,20 @@ test('the page loads the validator and checks the preloaded sample', async () =>
   assert.match(await page.locator('#version').textContent(), /^mews-connector-validator \d+\.\d+\.\d+/);
   assert.equal(await page.locator('#address').inputValue(), '/api/connector/v1/customers/getAll');
   assert.match(await page.locator('#editor textarea').inputValue(), /"ClientToken"/);
-  assert.match(await page.locator('#status').textContent(), /^(Valid|Invalid)/);
+  assert.deepEqual(
+    (await shownDiagnostics()).map(({ rule, severity, line, column }) => [rule, severity, line, column]),
+    [
+      ['demo-token', 'info', 2, 18],
+      ['demo-token', 'info', 3, 18],
+      ['client-not-unique', 'warning', 4, 13],
+      ['type-mismatch', 'error', 10, 18],
+      ['limitation-count-range', 'error', 13, 14],
+    ],
+  );
+  assert.match(await page.locator('#status').textContent(), /^Invalid · 2 errors, 1 warning, 2 infos · /);
+  assert.equal(await page.locator('#operation-info a').textContent(), 'Get all customers');
+  await mkdir(join(repo, 'test-results'), { recursive: true });
+  await page.screenshot({ path: join(repo, 'test-results', 'checker-sample.png') });
 });
 
 test('a pasted invalid body shows its diagnostics with rule, line and column', async () => {
@@ -109,10 +126,10 @@ test('clicking a diagnostic selects its range in the editor', async () => {
 });
 
 test('the page made no request outside 127.0.0.1 and logged no error', async () => {
-  await mkdir(join(repo, 'test-results'), { recursive: true });
-  await page.screenshot({ path: join(repo, 'test-results', 'checker-page.png'), fullPage: true });
+  await page.screenshot({ path: join(repo, 'test-results', 'checker-invalid-selected.png') });
   assert.ok(requested.length > 0);
   const outside = requested.filter((url) => !url.startsWith(`${origin}/`));
   assert.deepEqual(outside, []);
+  assert.deepEqual(failed, []);
   assert.deepEqual(pageErrors, []);
 });
