@@ -60,6 +60,19 @@ pub struct Stats {
     pub legacy_nullables: usize,
     /// Objects that extend a base object through `allOf` (flattened).
     pub inherited_objects: usize,
+    /// `format: date-time` strings whose description says they hold ISO 8601 durations.
+    pub duration_formats: usize,
+}
+
+/// The spec types some ISO 8601 durations (e.g. restriction `MinLength`, `P0M2DT0H0M0S` in the
+/// docs' own example) as `format: date-time`; their description says "duration format". Validating
+/// them as date-times would reject every correct request, so they get the `duration` format.
+fn is_duration_typed_as_datetime(schema: &Map<String, Value>) -> bool {
+    schema.get("format").and_then(Value::as_str) == Some("date-time")
+        && schema
+            .get("description")
+            .and_then(Value::as_str)
+            .is_some_and(|d| d.to_ascii_lowercase().contains("duration format"))
 }
 
 /// Converts schemas; `components` (3.0 form) lets it look at referenced schemas.
@@ -129,6 +142,10 @@ impl<'a> Converter<'a> {
                         .map(|branch| self.convert(branch))
                         .collect::<Result<Vec<_>, _>>()?;
                     core.insert(key.to_owned(), Value::Array(branches));
+                }
+                "format" if is_duration_typed_as_datetime(schema) => {
+                    self.stats.duration_formats += 1;
+                    core.insert(key.to_owned(), Value::String("duration".to_owned()));
                 }
                 _ if SAME_KEYWORDS.contains(&key) => {
                     core.insert(key.to_owned(), value.clone());
@@ -535,6 +552,21 @@ mod tests {
             converted,
             json!({"type": ["string", "null"], "format": "uuid"})
         );
+    }
+
+    #[test]
+    fn durations_typed_as_datetime_get_the_duration_format() {
+        let converted = convert(
+            json!({"type": "string", "format": "date-time", "nullable": true,
+            "description": "Minimal reservation length in ISO 8601 duration format."}),
+        );
+        assert_eq!(
+            converted,
+            json!({"type": ["string", "null"], "format": "duration"})
+        );
+        let datetime = convert(json!({"type": "string", "format": "date-time",
+            "description": "Start of the interval in UTC timezone in ISO 8601 format."}));
+        assert_eq!(datetime, json!({"type": "string", "format": "date-time"}));
     }
 
     #[test]

@@ -120,16 +120,28 @@ impl Docs {
         page: &str,
         anchor: &str,
     ) -> Vec<&'d str> {
-        let wanted = (format!("operations/{page}"), anchor.to_owned());
-        defs.iter()
-            .filter(|(name, def)| {
-                let schema_id = def.get("x-schema-id").and_then(Value::as_str);
-                self.types.get(&name.to_lowercase()) == Some(&wanted)
-                    || schema_id
-                        .is_some_and(|id| self.types.get(&id.to_lowercase()) == Some(&wanted))
-            })
-            .map(|(name, _)| name.as_str())
-            .collect()
+        let path = format!("operations/{page}");
+        let placed = |matches: &dyn Fn(&str) -> bool| -> Vec<&'d str> {
+            defs.iter()
+                .filter(|(name, def)| {
+                    let schema_id = def.get("x-schema-id").and_then(Value::as_str);
+                    [Some(name.as_str()), schema_id]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|id| self.types.get(&id.to_lowercase()))
+                        .any(|(type_path, type_anchor)| *type_path == path && matches(type_anchor))
+                })
+                .map(|(name, _)| name.as_str())
+                .collect()
+        };
+        let exact = placed(&|type_anchor| type_anchor == anchor);
+        if !exact.is_empty() {
+            return exact;
+        }
+        // Older links name a section that has since been versioned:
+        // `#reservation` is now `#reservation-ver-2017-04-12`.
+        let versioned = format!("{anchor}-ver-");
+        placed(&|type_anchor| type_anchor.starts_with(&versioned))
     }
 }
 
@@ -439,6 +451,40 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn defs_are_found_by_section_and_by_a_since_versioned_section() {
+        let place = |anchor: &str| ("operations/reservations".to_owned(), anchor.to_owned());
+        let docs = Docs {
+            types: [
+                (
+                    "reservation".to_owned(),
+                    place("reservation-ver-2023-06-06"),
+                ),
+                (
+                    "reservationold".to_owned(),
+                    place("reservation-ver-2017-04-12"),
+                ),
+                ("reservationprice".to_owned(), place("reservation-price")),
+            ]
+            .into_iter()
+            .collect(),
+            ..Docs::default()
+        };
+        let defs: BTreeMap<String, Value> = ["Reservation", "ReservationOld", "ReservationPrice"]
+            .into_iter()
+            .map(|name| (name.to_owned(), Value::Null))
+            .collect();
+        assert_eq!(
+            docs.defs_at(&defs, "reservations", "reservation-price"),
+            ["ReservationPrice"]
+        );
+        assert_eq!(
+            docs.defs_at(&defs, "reservations", "reservation"),
+            ["Reservation", "ReservationOld"]
+        );
+        assert!(docs.defs_at(&defs, "customers", "reservation").is_empty());
     }
 
     #[test]

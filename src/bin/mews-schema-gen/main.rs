@@ -66,7 +66,7 @@ fn run(args: &Args) -> Result<(), String> {
     let written = write::write_all(&args.out, &spec, &bundle, &catalog)?;
     let stats = &bundle.stats;
     eprintln!(
-        "mews-schema-gen: {} operations, {} defs ({} oneOf request roots, {} nullable refs, {} nullable types, {} coproducts, {} enum-typed update values, {} flattened subclasses, {} legacy-nullable) → {}: bundle {} B, catalog {} B, {} operation files {} B",
+        "mews-schema-gen: {} operations, {} defs ({} oneOf request roots, {} nullable refs, {} nullable types, {} coproducts, {} enum-typed update values, {} flattened subclasses, {} legacy-nullable, {} durations typed as date-time) → {}: bundle {} B, catalog {} B, {} operation files {} B",
         spec.operations.len(),
         bundle.defs.len(),
         bundle.one_of_requests,
@@ -76,6 +76,7 @@ fn run(args: &Args) -> Result<(), String> {
         stats.typed_update_values,
         stats.inherited_objects,
         stats.legacy_nullables,
+        stats.duration_formats,
         args.out.display(),
         written.bundle,
         written.catalog,
