@@ -122,7 +122,9 @@ impl Problem {
         let shown = &found.shown;
         match self {
             Problem::MissingRequired { property } => {
-                format!("Missing required property \"{property}\"")
+                format!(
+                    "Missing required property \"{property}\": found an object without it; expected \"{property}\" to be present"
+                )
             }
             Problem::UnknownProperty {
                 property,
