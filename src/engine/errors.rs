@@ -123,7 +123,7 @@ impl Problem {
         match self {
             Problem::MissingRequired { property } => {
                 format!(
-                    "Missing required property \"{property}\": found an object without it; expected \"{property}\" to be present"
+                    "Missing required property \"{property}\": this object lacks it; the schema requires it"
                 )
             }
             Problem::UnknownProperty {
