@@ -8,6 +8,7 @@ use super::walker::Visit;
 use super::{Findings, RequestContext};
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
+use crate::source::Value;
 
 pub const DEPRECATED_PROPERTY: RuleInfo = RuleInfo {
     id: "deprecated-property",
@@ -79,8 +80,9 @@ fn check_properties(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
         let Some(name) = visit.key else {
             continue;
         };
-        // Sending null for a deprecated filter or field does not use it.
-        if visit.node.is_null()
+        // Null (no filter, no value) and false (an extent or option not asked for) do not use
+        // the deprecated feature.
+        if matches!(visit.node.value, Value::Null | Value::Bool(false))
             || !visit
                 .schemas
                 .iter()
