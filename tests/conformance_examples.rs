@@ -146,3 +146,35 @@ fn deprecated_properties_of_examples_are_marked_deprecated_in_the_schema() {
             .any(|d| d.message.contains("TemplateRateId"))
     );
 }
+
+#[test]
+fn deprecated_properties_name_dates_from_the_deprecations_table() {
+    let found = conformance_findings();
+    let messages: Vec<String> = found
+        .iter()
+        .flat_map(|(id, diagnostics)| {
+            diagnostics
+                .iter()
+                .filter(|d| d.rule == "deprecated-property")
+                .map(move |d| format!("{id} {}: {}", d.pointer, d.message))
+        })
+        .collect();
+    let rate = messages
+        .iter()
+        .find(|m| m.starts_with("availabilityBlocks_add /AvailabilityBlocks/0/RateId"))
+        .unwrap();
+    assert!(
+        rate.contains("since 2026-06-10; expected `TemplateRateId` instead."),
+        "{rate}"
+    );
+    let extent = messages
+        .iter()
+        .find(|m| m.starts_with("bills_getAll /Extent:"))
+        .unwrap();
+    assert!(
+        extent.contains("It was discontinued on 2025-01-10"),
+        "{extent}"
+    );
+    // `"ServiceOrders": false` in availabilityBlocks/getAll asks for nothing deprecated.
+    assert!(!messages.iter().any(|m| m.contains("/Extent/ServiceOrders")));
+}
