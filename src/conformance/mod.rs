@@ -7,6 +7,7 @@ mod auth;
 mod client;
 mod dates;
 mod datetime;
+mod deprecations;
 mod hygiene;
 mod language;
 mod lifecycle;
