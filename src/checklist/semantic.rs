@@ -143,13 +143,8 @@ pub(crate) fn evaluation_date(options: &Options) -> Option<String> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let today = time::OffsetDateTime::now_utc().date();
-        Some(format!(
-            "{:04}-{:02}-{:02}",
-            today.year(),
-            u8::from(today.month()),
-            today.day()
-        ))
+        let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+        Some(today.to_string())
     }
     #[cfg(target_arch = "wasm32")]
     None

@@ -1,7 +1,6 @@
 //! One recorded HTTP exchange as both readers deliver it, and the parsing of its times.
 
-use time::OffsetDateTime;
-use time::format_description::well_known::{Rfc2822, Rfc3339};
+use jiff::Timestamp;
 
 /// One recorded exchange, before it is known to be a Connector API call.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -25,8 +24,7 @@ pub struct Exchange {
 
 /// An RFC 3339 date-time as milliseconds since the Unix epoch.
 pub fn epoch_millis(text: &str) -> Option<i64> {
-    let at = OffsetDateTime::parse(text.trim(), &Rfc3339).ok()?;
-    i64::try_from(at.unix_timestamp_nanos() / 1_000_000).ok()
+    text.trim().parse::<Timestamp>().ok().map(|at| at.as_millisecond())
 }
 
 /// How long a `Retry-After` value asks to wait, in milliseconds, counted from `response_ms`:
@@ -36,9 +34,10 @@ pub fn retry_after_millis(value: &str, response_ms: i64) -> Option<i64> {
     if let Ok(seconds) = value.parse::<f64>() {
         return (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).round() as i64);
     }
-    let at = OffsetDateTime::parse(value, &Rfc2822).ok()?;
-    let at_ms = i64::try_from(at.unix_timestamp_nanos() / 1_000_000).ok()?;
-    Some((at_ms - response_ms).max(0))
+    let at = jiff::fmt::rfc2822::DateTimeParser::new()
+        .parse_timestamp(value)
+        .ok()?;
+    Some((at.as_millisecond() - response_ms).max(0))
 }
 
 /// The host and path of a URL (`https://host:port/path?query` or a bare `/path`).

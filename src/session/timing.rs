@@ -5,6 +5,8 @@
 //! so memory does not grow with the recording beyond one bucket per active second.
 
 use std::cmp::Reverse;
+
+use jiff::Timestamp;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 
 use super::report::{Burst, RateProfile, SecondBucket};
@@ -274,18 +276,8 @@ fn seconds(ms: i64) -> String {
 
 /// Milliseconds since the epoch as RFC 3339 UTC with milliseconds.
 pub fn iso_millis(ms: i64) -> String {
-    let nanos = i128::from(ms) * 1_000_000;
-    match time::OffsetDateTime::from_unix_timestamp_nanos(nanos) {
-        Ok(at) => format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-            at.year(),
-            u8::from(at.month()),
-            at.day(),
-            at.hour(),
-            at.minute(),
-            at.second(),
-            at.millisecond()
-        ),
+    match Timestamp::from_millisecond(ms) {
+        Ok(at) => format!("{at:.3}"),
         Err(_) => ms.to_string(),
     }
 }
