@@ -32,6 +32,17 @@ impl Location {
         Self::of_span(doc, pointer, doc.nearest_node(pointer).span)
     }
 
+    /// The start of a text: where findings about the whole text are reported.
+    pub fn start() -> Self {
+        Location {
+            pointer: String::new(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+        }
+    }
+
     /// The place of a span in a text that did not parse as JSON.
     pub fn of_span_in_text(text: &str, span: Span) -> Self {
         let lines = crate::source::LineIndex::new(text);

@@ -36,7 +36,7 @@ pub fn schema_text() -> &'static str {
 pub fn violations(doc: &Document<'_>) -> Vec<Diagnostic> {
     let Some(validator) = validator() else {
         return vec![
-            Location::default().diagnostic(
+            Location::start().diagnostic(
                 &rules::CHECKLIST_SCHEMA,
                 "The embedded checklist schema could not be compiled; please report this defect."
                     .into(),

@@ -268,7 +268,7 @@ impl Review<'_, '_> {
             }
         }
         if self.unlisted_call_diagnostics > 0 {
-            self.diagnostics.push(Location::default().diagnostic(
+            self.diagnostics.push(Location::start().diagnostic(
                 &rules::DIAGNOSTICS_TRUNCATED,
                 format!(
                     "{} more request diagnostics are not listed (only the first {MAX_LISTED_CALL_DIAGNOSTICS} are); the per-operation table counts them all.",
@@ -299,7 +299,7 @@ impl Review<'_, '_> {
                 self.summary.entries
             );
             self.diagnostics
-                .push(Location::default().diagnostic(&rules::NO_CALLS, message));
+                .push(Location::start().diagnostic(&rules::NO_CALLS, message));
         }
         if self.clients.len() > 1 {
             let names: Vec<String> = self
