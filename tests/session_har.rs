@@ -13,7 +13,15 @@ fn reads_the_calls_of_a_real_chromium_har() {
     let report = analyze(RECORDED, None);
     let summary = &report.summary;
     assert_eq!(summary.format.as_deref(), Some("har"));
-    assert_eq!((summary.entries, summary.calls, summary.ignored, summary.unreadable), (5, 4, 1, 0));
+    assert_eq!(
+        (
+            summary.entries,
+            summary.calls,
+            summary.ignored,
+            summary.unreadable
+        ),
+        (5, 4, 1, 0)
+    );
     assert_eq!(summary.client_names, vec!["Brightkeep Housekeeping 3.2.0"]);
     assert_eq!(summary.hosts, vec!["127.0.0.1"]);
 
@@ -31,7 +39,10 @@ fn reads_the_calls_of_a_real_chromium_har() {
         ]
     );
     let profile = &report.rate_profiles[0];
-    assert_eq!((profile.access_token.as_str(), profile.calls, profile.peak), ("C66E…", 4, 4));
+    assert_eq!(
+        (profile.access_token.as_str(), profile.calls, profile.peak),
+        ("C66E…", 4, 4)
+    );
 }
 
 #[test]
@@ -54,7 +65,11 @@ fn the_mock_rejected_operation_is_reported_at_its_entry() {
         .nth(3)
         .map(|(i, _)| offset + 1 + i)
         .unwrap();
-    assert_eq!(failing[0].column as usize, fifth + 1, "column of the fifth entry");
+    assert_eq!(
+        failing[0].column as usize,
+        fifth + 1,
+        "column of the fifth entry"
+    );
 }
 
 #[test]
@@ -69,6 +84,15 @@ fn request_diagnostics_keep_the_call_index_and_time() {
     // Every call uses the public demo tokens: two findings (ClientToken, AccessToken) per call.
     assert_eq!(
         per_call,
-        vec![(Some(0), true), (Some(0), true), (Some(1), true), (Some(1), true), (Some(2), true), (Some(2), true), (Some(3), true), (Some(3), true)]
+        vec![
+            (Some(0), true),
+            (Some(0), true),
+            (Some(1), true),
+            (Some(1), true),
+            (Some(2), true),
+            (Some(2), true),
+            (Some(3), true),
+            (Some(3), true)
+        ]
     );
 }

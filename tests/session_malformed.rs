@@ -13,7 +13,11 @@ fn a_malformed_ndjson_line_is_reported_with_its_line_number() {
     let found = of_rule(&report, "session-entry-unreadable");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].line, 2);
-    assert!(found[0].message.starts_with("Line 2 is not a call record"), "{}", found[0].message);
+    assert!(
+        found[0].message.starts_with("Line 2 is not a call record"),
+        "{}",
+        found[0].message
+    );
     assert_eq!((report.summary.calls, report.summary.unreadable), (2, 1));
 }
 
@@ -24,9 +28,16 @@ fn an_ndjson_line_without_an_address_or_with_a_bad_time_is_skipped() {
         Call::at(0, CONFIGURATION).line()
     );
     let report = analyze(&text, None);
-    let lines: Vec<_> = of_rule(&report, "session-entry-unreadable").iter().map(|d| d.line).collect();
+    let lines: Vec<_> = of_rule(&report, "session-entry-unreadable")
+        .iter()
+        .map(|d| d.line)
+        .collect();
     assert_eq!(lines, vec![2, 3]);
-    assert!(of_rule(&report, "session-entry-unreadable")[0].message.contains("missing field `address`"));
+    assert!(
+        of_rule(&report, "session-entry-unreadable")[0]
+            .message
+            .contains("missing field `address`")
+    );
     assert_eq!(report.summary.calls, 1);
 }
 
@@ -39,7 +50,11 @@ fn a_truncated_har_is_unreadable_where_it_breaks_and_earlier_calls_count() {
             serde_json::to_string(&body(CONFIGURATION, TOKEN, CLIENT).to_string()).unwrap()
         )
     };
-    let text = format!("{{\"log\": {{\"version\": \"1.2\", \"entries\": [\n{},\n{},\n{{\"startedDateTime\": ", call(0), call(1000));
+    let text = format!(
+        "{{\"log\": {{\"version\": \"1.2\", \"entries\": [\n{},\n{},\n{{\"startedDateTime\": ",
+        call(0),
+        call(1000)
+    );
     let report = analyze(&text, None);
     let found = of_rule(&report, "session-unreadable");
     assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
@@ -58,8 +73,15 @@ fn a_har_entry_without_a_url_is_skipped_with_its_pointer_and_line() {
     let report = analyze(&text, None);
     let found = of_rule(&report, "session-entry-unreadable");
     assert_eq!(found.len(), 1);
-    assert_eq!((found[0].pointer.as_str(), found[0].line, found[0].column), ("/log/entries/1", 3, 3));
-    assert!(found[0].message.contains("missing field `url`"), "{}", found[0].message);
+    assert_eq!(
+        (found[0].pointer.as_str(), found[0].line, found[0].column),
+        ("/log/entries/1", 3, 3)
+    );
+    assert!(
+        found[0].message.contains("missing field `url`"),
+        "{}",
+        found[0].message
+    );
     assert_eq!(report.summary.calls, 1);
 }
 
@@ -88,7 +110,13 @@ fn empty_and_garbage_inputs_give_diagnostics_not_panics() {
     for input in inputs {
         let report = analyze(&input, None);
         assert!(!report.valid, "{input:?} must not be ready");
-        assert!(report.diagnostics.iter().all(|d| d.line >= 1 && d.column >= 1), "{input:?}");
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| d.line >= 1 && d.column >= 1),
+            "{input:?}"
+        );
     }
 }
 
@@ -105,5 +133,8 @@ fn progress_reaches_the_total() {
     assert!(seen.len() > 2, "progress is reported while reading");
     assert!(seen.windows(2).all(|w| w[0].bytes <= w[1].bytes));
     let last = seen.last().unwrap();
-    assert_eq!((last.bytes, last.total_bytes, last.calls), (text.len(), text.len(), 3000));
+    assert_eq!(
+        (last.bytes, last.total_bytes, last.calls),
+        (text.len(), text.len(), 3000)
+    );
 }

@@ -22,8 +22,16 @@ fn call_201_within_30_seconds_exceeds_the_limit_once() {
     let burst = found[0];
     assert_eq!(burst.call, Some(200));
     assert_eq!(burst.line, 201, "located at the 201st line");
-    assert!(burst.message.contains("Found 201 requests"), "{}", burst.message);
-    assert!(burst.message.contains("2026-11-23T10:00:00"), "{}", burst.message);
+    assert!(
+        burst.message.contains("Found 201 requests"),
+        "{}",
+        burst.message
+    );
+    assert!(
+        burst.message.contains("2026-11-23T10:00:00"),
+        "{}",
+        burst.message
+    );
     assert!(!burst.message.contains(TOKEN), "the token is masked");
     assert!(!report.valid);
     let profile = &report.rate_profiles[0];
@@ -48,7 +56,11 @@ fn the_window_slides_a_call_exactly_30_seconds_later_starts_a_new_one() {
 #[test]
 fn limits_are_per_access_token() {
     let mut calls = evenly(150, 0, 10_000);
-    calls.extend(evenly(150, 0, 10_000).into_iter().map(|c| c.token(OTHER_TOKEN)));
+    calls.extend(
+        evenly(150, 0, 10_000)
+            .into_iter()
+            .map(|c| c.token(OTHER_TOKEN)),
+    );
     let report = analyze(&ndjson(&calls), None);
     assert!(of_rule(&report, "rate-limit-exceeded").is_empty());
     let peaks: Vec<_> = report.rate_profiles.iter().map(|p| p.peak).collect();
@@ -60,7 +72,11 @@ fn two_separate_bursts_are_two_errors() {
     let mut calls = evenly(250, 0, 10_000);
     calls.extend(evenly(220, 120_000, 10_000));
     let report = analyze(&ndjson(&calls), None);
-    let counts: Vec<_> = report.rate_profiles[0].bursts.iter().map(|b| b.count).collect();
+    let counts: Vec<_> = report.rate_profiles[0]
+        .bursts
+        .iter()
+        .map(|b| b.count)
+        .collect();
     assert_eq!(counts, vec![250, 220]);
     assert_eq!(of_rule(&report, "rate-limit-exceeded").len(), 2);
 }
@@ -101,7 +117,11 @@ fn a_call_before_retry_after_elapsed_is_an_error() {
     assert_eq!(found.len(), 1);
     assert_eq!((found[0].call, found[0].line), (Some(1), 2));
     assert!(found[0].message.contains("2.000 s"), "{}", found[0].message);
-    assert!(found[0].message.contains("10.000 s"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("10.000 s"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
@@ -118,7 +138,9 @@ fn waiting_out_retry_after_is_fine() {
 #[test]
 fn retry_after_as_an_http_date_is_honoured() {
     let calls = vec![
-        Call::at(0, CONFIGURATION).status(429).retry_after("Mon, 23 Nov 2026 10:00:05 GMT"),
+        Call::at(0, CONFIGURATION)
+            .status(429)
+            .retry_after("Mon, 23 Nov 2026 10:00:05 GMT"),
         Call::at(3_000, CONFIGURATION),
     ];
     let report = analyze(&ndjson(&calls), None);
@@ -137,7 +159,10 @@ fn fixed_interval_retries_without_retry_after_are_a_warning() {
     let found = of_rule(&report, "fixed-interval-retry");
     assert_eq!(found.len(), 1, "one warning per run of retries");
     assert_eq!(found[0].call, Some(2));
-    assert_eq!(found[0].severity, mews_connector_validator::Severity::Warning);
+    assert_eq!(
+        found[0].severity,
+        mews_connector_validator::Severity::Warning
+    );
 }
 
 #[test]
@@ -162,7 +187,11 @@ fn more_than_one_client_name_is_an_error() {
     let report = analyze(&ndjson(&calls), None);
     let found = of_rule(&report, "multiple-client-names");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message.contains("\"brightkeep-dev\" (1 calls)"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("\"brightkeep-dev\" (1 calls)"),
+        "{}",
+        found[0].message
+    );
     assert_eq!(report.summary.client_names.len(), 2);
 }
 
@@ -185,7 +214,11 @@ fn production_calls_in_a_demo_review_are_an_error() {
     let found = of_rule(&report, "production-host-in-demo");
     assert_eq!(found.len(), 1);
     assert_eq!((found[0].call, found[0].line), (Some(1), 2));
-    assert!(found[0].message.starts_with("2 calls"), "{}", found[0].message);
+    assert!(
+        found[0].message.starts_with("2 calls"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
@@ -199,7 +232,11 @@ fn an_operation_that_never_succeeds_is_a_warning() {
     let found = of_rule(&report, "operation-always-failing");
     assert_eq!(found.len(), 1);
     assert!(found[0].message.contains(RESOURCES));
-    let row = report.operations.iter().find(|r| r.address == RESOURCES).unwrap();
+    let row = report
+        .operations
+        .iter()
+        .find(|r| r.address == RESOURCES)
+        .unwrap();
     assert_eq!((row.calls, row.successes, row.failures), (2, 0, 2));
 }
 
@@ -223,6 +260,9 @@ fn a_clean_session_is_ready() {
     ];
     let report = analyze(&ndjson(&calls), None);
     assert!(report.valid, "{:#?}", report.diagnostics);
-    assert_eq!(report.verdict, mews_connector_validator::session::Verdict::Ready);
+    assert_eq!(
+        report.verdict,
+        mews_connector_validator::session::Verdict::Ready
+    );
     assert_eq!(report.counts.errors, 0);
 }

@@ -143,7 +143,9 @@ pub(crate) fn evaluation_date(options: &Options) -> Option<String> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+        let today = jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .date();
         Some(today.to_string())
     }
     #[cfg(target_arch = "wasm32")]

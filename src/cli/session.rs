@@ -42,7 +42,12 @@ pub fn run(args: Args) -> ExitCode {
             progress_bar(p);
         }
     };
-    let report = analyze_session(&text, checklist.as_deref(), &args.rules.to_options(), &mut progress);
+    let report = analyze_session(
+        &text,
+        checklist.as_deref(),
+        &args.rules.to_options(),
+        &mut progress,
+    );
     if show_progress {
         eprint!("\r{:60}\r", "");
     }
@@ -66,7 +71,11 @@ pub fn run(args: Args) -> ExitCode {
 /// `[#####.....]  42%  12.3/29.0 MB  1234 calls` on one redrawn stderr line.
 fn progress_bar(p: Progress) {
     const WIDTH: usize = 30;
-    let ratio = if p.total_bytes == 0 { 1.0 } else { p.bytes as f64 / p.total_bytes as f64 };
+    let ratio = if p.total_bytes == 0 {
+        1.0
+    } else {
+        p.bytes as f64 / p.total_bytes as f64
+    };
     let filled = ((ratio * WIDTH as f64) as usize).min(WIDTH);
     let mut stderr = std::io::stderr().lock();
     let _ = write!(

@@ -31,7 +31,11 @@ pub fn readiness(report: &ReadinessReport, name: &str) -> String {
         s.last_call.as_deref().unwrap_or("–"),
     );
     if !s.client_names.is_empty() {
-        let names: Vec<String> = s.client_names.iter().map(|n| format!("`{}`", escape(n))).collect();
+        let names: Vec<String> = s
+            .client_names
+            .iter()
+            .map(|n| format!("`{}`", escape(n)))
+            .collect();
         let _ = writeln!(out, "Client names: {}.", names.join(", "));
     }
     out.push('\n');
@@ -40,7 +44,10 @@ pub fn readiness(report: &ReadinessReport, name: &str) -> String {
     if report.operations.is_empty() {
         let _ = writeln!(out, "No Connector API calls.\n");
     } else {
-        let _ = writeln!(out, "| Operation | Declared | Calls | Successes | Failures | Diagnostics |");
+        let _ = writeln!(
+            out,
+            "| Operation | Declared | Calls | Successes | Failures | Diagnostics |"
+        );
         let _ = writeln!(out, "| --- | --- | ---: | ---: | ---: | ---: |");
         for row in &report.operations {
             let declared = match row.declared {
@@ -70,7 +77,10 @@ pub fn readiness(report: &ReadinessReport, name: &str) -> String {
     if report.rate_profiles.is_empty() {
         let _ = writeln!(out, "No calls.\n");
     } else {
-        let _ = writeln!(out, "| AccessToken | Calls | Peak per 30 s | Peak window start | Limit | Declared | Bursts above limit |");
+        let _ = writeln!(
+            out,
+            "| AccessToken | Calls | Peak per 30 s | Peak window start | Limit | Declared | Bursts above limit |"
+        );
         let _ = writeln!(out, "| --- | ---: | ---: | --- | ---: | ---: | ---: |");
         for profile in &report.rate_profiles {
             let _ = writeln!(
@@ -81,7 +91,9 @@ pub fn readiness(report: &ReadinessReport, name: &str) -> String {
                 profile.peak,
                 profile.peak_window_start.as_deref().unwrap_or("–"),
                 profile.limit,
-                profile.declared_peak.map_or("–".to_string(), |d| d.to_string()),
+                profile
+                    .declared_peak
+                    .map_or("–".to_string(), |d| d.to_string()),
                 profile.bursts.len()
             );
         }
@@ -100,7 +112,11 @@ pub fn readiness(report: &ReadinessReport, name: &str) -> String {
 /// A checklist (or any) report of the text `name`.
 pub fn report(report: &Report, name: &str) -> String {
     let mut out = String::new();
-    let verdict = if report.valid { "✅ Valid" } else { "❌ Invalid" };
+    let verdict = if report.valid {
+        "✅ Valid"
+    } else {
+        "❌ Invalid"
+    };
     let _ = writeln!(out, "# `{}`\n", escape(name));
     let _ = writeln!(
         out,
@@ -119,10 +135,7 @@ fn diagnostics_list(out: &mut String, diagnostics: &[Diagnostic]) {
         return;
     }
     for d in diagnostics {
-        let call = d
-            .call
-            .map(|c| format!("call {c}, "))
-            .unwrap_or_default();
+        let call = d.call.map(|c| format!("call {c}, ")).unwrap_or_default();
         let _ = writeln!(
             out,
             "- **{}** [`{}`]({}) ({call}line {}, column {}{}): {}",
@@ -131,7 +144,11 @@ fn diagnostics_list(out: &mut String, diagnostics: &[Diagnostic]) {
             d.docs,
             d.line,
             d.column,
-            if d.pointer.is_empty() { String::new() } else { format!(", `{}`", escape(&d.pointer)) },
+            if d.pointer.is_empty() {
+                String::new()
+            } else {
+                format!(", `{}`", escape(&d.pointer))
+            },
             escape(&d.message)
         );
     }

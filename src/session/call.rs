@@ -24,7 +24,10 @@ pub struct Exchange {
 
 /// An RFC 3339 date-time as milliseconds since the Unix epoch.
 pub fn epoch_millis(text: &str) -> Option<i64> {
-    text.trim().parse::<Timestamp>().ok().map(|at| at.as_millisecond())
+    text.trim()
+        .parse::<Timestamp>()
+        .ok()
+        .map(|at| at.as_millisecond())
 }
 
 /// How long a `Retry-After` value asks to wait, in milliseconds, counted from `response_ms`:
