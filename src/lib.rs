@@ -20,3 +20,5 @@ pub use engine::{
 };
 pub use options::{Environment, Level, Options};
 pub use registry::RuleInfo;
+pub use checklist::validate_checklist;
+pub use session::{Progress, ReadinessReport, analyze_session};

@@ -37,8 +37,7 @@ impl ReadError {
 }
 
 /// The recording formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Har,
     Ndjson,
