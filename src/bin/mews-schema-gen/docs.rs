@@ -1,0 +1,387 @@
+//! Reads the docs folder: where each operation is documented (`operations/*.md`) and where
+//! each schema type is (`_generator/types.yaml`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde_json::Value;
+
+pub const DOCS_BASE: &str = "https://docs.mews.com/connector-api/";
+
+/// The docs section of one operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OperationDocs {
+    /// `operations/<page>.md` without the extension.
+    pub page: String,
+    pub anchor: String,
+    /// The section carries a `Restricted!` notice.
+    pub restricted: bool,
+}
+
+impl OperationDocs {
+    pub fn url(&self) -> String {
+        format!("{DOCS_BASE}operations/{}#{}", self.page, self.anchor)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Docs {
+    /// By operation address (`/api/connector/v1/...`).
+    pub operations: HashMap<String, OperationDocs>,
+    /// `_generator/types.yaml`: lower-cased schema id → (docs path without `.md`, anchor).
+    pub types: HashMap<String, (String, String)>,
+    /// `deprecations/README.md`, when present.
+    pub deprecations: Option<String>,
+}
+
+impl Docs {
+    pub fn load(dir: &Path) -> Result<Docs, String> {
+        let operations_dir = dir.join("operations");
+        let mut pages: Vec<_> = std::fs::read_dir(&operations_dir)
+            .map_err(|error| format!("cannot read {}: {error}", operations_dir.display()))?
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+            .collect();
+        pages.sort();
+        let mut operations = HashMap::new();
+        for path in pages {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+            let page = path
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .unwrap_or_default();
+            for (address, docs) in operation_sections(page, &text) {
+                operations.entry(address).or_insert(docs);
+            }
+        }
+        let types_path = dir.join("_generator/types.yaml");
+        let types = match std::fs::read_to_string(&types_path) {
+            Ok(text) => {
+                parse_types(&text).map_err(|error| format!("{}: {error}", types_path.display()))?
+            }
+            Err(_) => HashMap::new(),
+        };
+        let deprecations = std::fs::read_to_string(dir.join("deprecations/README.md")).ok();
+        Ok(Docs {
+            operations,
+            types,
+            deprecations,
+        })
+    }
+
+    /// The address of the operation documented at `page#anchor`.
+    pub fn operation_at(&self, page: &str, anchor: &str) -> Option<&str> {
+        let mut found: Vec<&str> = self
+            .operations
+            .iter()
+            .filter(|(_, docs)| docs.page == page && docs.anchor == anchor)
+            .map(|(address, _)| address.as_str())
+            .collect();
+        // Deterministic when two addresses share a section.
+        found.sort_unstable();
+        found.first().copied()
+    }
+
+    /// Docs URL per `$defs` name, for every def that `types.yaml` places.
+    pub fn type_urls(&self, defs: &BTreeMap<String, Value>) -> BTreeMap<String, String> {
+        defs.iter()
+            .filter_map(|(name, def)| {
+                let schema_id = def.get("x-schema-id").and_then(Value::as_str);
+                let (path, anchor) = self
+                    .types
+                    .get(&name.to_lowercase())
+                    .or_else(|| schema_id.and_then(|id| self.types.get(&id.to_lowercase())))?;
+                Some((name.clone(), format!("{DOCS_BASE}{path}#{anchor}")))
+            })
+            .collect()
+    }
+
+    /// `$defs` names that `types.yaml` places at `page#anchor` (page as in `operations/<page>.md`).
+    pub fn defs_at<'d>(
+        &self,
+        defs: &'d BTreeMap<String, Value>,
+        page: &str,
+        anchor: &str,
+    ) -> Vec<&'d str> {
+        let wanted = (format!("operations/{page}"), anchor.to_owned());
+        defs.iter()
+            .filter(|(name, def)| {
+                let schema_id = def.get("x-schema-id").and_then(Value::as_str);
+                self.types.get(&name.to_lowercase()) == Some(&wanted)
+                    || schema_id
+                        .is_some_and(|id| self.types.get(&id.to_lowercase()) == Some(&wanted))
+            })
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+}
+
+/// The operations a generated `operations/<page>.md` documents: each `## Heading` section with
+/// its `` `[PlatformAddress]/api/...` `` line.
+pub fn operation_sections(page: &str, text: &str) -> Vec<(String, OperationDocs)> {
+    let mut sections = Vec::new();
+    let mut slugs = SlugCounter::default();
+    let mut current: Option<(String, bool, Vec<String>)> = None;
+    let mut in_fence = false;
+    let finish = |section: Option<(String, bool, Vec<String>)>, out: &mut Vec<_>| {
+        if let Some((anchor, restricted, addresses)) = section {
+            for address in addresses {
+                out.push((
+                    address,
+                    OperationDocs {
+                        page: page.to_owned(),
+                        anchor: anchor.clone(),
+                        restricted,
+                    },
+                ));
+            }
+        }
+    };
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        if let Some((level, heading)) = heading(line) {
+            let slug = slugs.unique(&heading_slug(heading));
+            if level == 2 {
+                finish(current.take(), &mut sections);
+                current = Some((slug, false, Vec::new()));
+            }
+            continue;
+        }
+        let Some((_, restricted, addresses)) = current.as_mut() else {
+            continue;
+        };
+        let quoted = line.trim_start().trim_start_matches('>').trim();
+        if quoted.starts_with('#') && quoted.contains("Restricted!") {
+            *restricted = true;
+        }
+        if let Some(rest) = line.split("`[PlatformAddress]").nth(1) {
+            let address = rest.split('`').next().unwrap_or_default().trim();
+            if address.starts_with('/') {
+                addresses.push(address.to_owned());
+            }
+        }
+    }
+    finish(current.take(), &mut sections);
+    sections
+}
+
+/// `(level, text)` of an ATX heading line.
+fn heading(line: &str) -> Option<(usize, &str)> {
+    let level = line.chars().take_while(|c| *c == '#').count();
+    if !(1..=6).contains(&level) {
+        return None;
+    }
+    let rest = &line[level..];
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    Some((level, rest.trim().trim_end_matches('#').trim()))
+}
+
+/// GitHub's heading anchor: the heading's text (markdown links, code and strike-through
+/// reduced to their text), lower-cased, punctuation dropped, spaces → `-`.
+pub fn heading_slug(heading: &str) -> String {
+    link_texts(heading)
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `[text](target)` → `text`.
+fn link_texts(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find("](") {
+            Some(close) => {
+                let label = &after[..close];
+                let target = &after[close + 2..];
+                match target.find(')') {
+                    Some(end) => {
+                        out.push_str(label);
+                        rest = &target[end + 1..];
+                    }
+                    None => {
+                        out.push_str(label);
+                        rest = "";
+                    }
+                }
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// GitHub numbers repeated anchors in a page: `x`, `x-1`, `x-2`.
+#[derive(Default)]
+struct SlugCounter {
+    seen: HashMap<String, usize>,
+}
+
+impl SlugCounter {
+    fn unique(&mut self, slug: &str) -> String {
+        let count = self.seen.entry(slug.to_owned()).or_insert(0);
+        let unique = if *count == 0 {
+            slug.to_owned()
+        } else {
+            format!("{slug}-{count}")
+        };
+        *count += 1;
+        unique
+    }
+}
+
+/// `types: {id: {file, anchor}}` → id → (docs path relative to the docs root, anchor).
+fn parse_types(text: &str) -> Result<HashMap<String, (String, String)>, String> {
+    let yaml: serde_norway::Value =
+        serde_norway::from_str(text).map_err(|error| format!("not valid YAML: {error}"))?;
+    let Some(types) = yaml.get("types").and_then(serde_norway::Value::as_mapping) else {
+        return Ok(HashMap::new());
+    };
+    let mut found = HashMap::new();
+    for (id, place) in types {
+        let (Some(id), Some(file), Some(anchor)) = (
+            id.as_str(),
+            place.get("file").and_then(serde_norway::Value::as_str),
+            place.get("anchor").and_then(serde_norway::Value::as_str),
+        ) else {
+            continue;
+        };
+        found.insert(
+            id.to_lowercase(),
+            (docs_path("operations", file), anchor.to_owned()),
+        );
+    }
+    Ok(found)
+}
+
+/// A link target relative to `folder` → path from the docs root, without `.md`.
+pub fn docs_path(folder: &str, file: &str) -> String {
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in file.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    parts.join("/").trim_end_matches(".md").to_owned()
+}
+
+/// Without the docs folder: the page the docs generator names after the tag, anchored at the
+/// summary (`Account notes` + `Get all account notes` → `accountnotes#get-all-account-notes`).
+pub fn derived_operation_docs(tag: &str, summary: &str) -> OperationDocs {
+    OperationDocs {
+        page: tag
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase(),
+        anchor: heading_slug(summary),
+        restricted: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_match_the_docs_anchors() {
+        // Real headings from operations/reservations.md, and the anchors other pages link to.
+        assert_eq!(
+            heading_slug("Get all reservations (ver 2023-06-06)"),
+            "get-all-reservations-ver-2023-06-06"
+        );
+        assert_eq!(
+            heading_slug("~~Get all reservations (ver 2017-04-12)~~"),
+            "get-all-reservations-ver-2017-04-12"
+        );
+        assert_eq!(
+            heading_slug("Service Order Options"),
+            "service-order-options"
+        );
+        assert_eq!(heading_slug("CancellationReason"), "cancellationreason");
+        assert_eq!(
+            heading_slug("[Get all billing automations](x.md#y) `now`"),
+            "get-all-billing-automations-now"
+        );
+    }
+
+    #[test]
+    fn sections_carry_address_anchor_and_restriction() {
+        let page = "# Commands\n\n## Get all commands\n\n### Request\n\n`[PlatformAddress]/api/connector/v1/commands/getAll`\n\n```javascript\n# not a heading\n```\n\n#### Reservation purpose\n\n## Add payment command\n\n> ### Restricted!\n> This operation is part of a custom workflow.\n\n### Request\n\n`[PlatformAddress]/api/connector/v1/commands/addPaymentTerminal`\n\n#### Reservation purpose\n";
+        let sections = operation_sections("commands", page);
+        assert_eq!(
+            sections,
+            [
+                (
+                    "/api/connector/v1/commands/getAll".to_owned(),
+                    OperationDocs {
+                        page: "commands".to_owned(),
+                        anchor: "get-all-commands".to_owned(),
+                        restricted: false
+                    }
+                ),
+                (
+                    "/api/connector/v1/commands/addPaymentTerminal".to_owned(),
+                    OperationDocs {
+                        page: "commands".to_owned(),
+                        anchor: "add-payment-command".to_owned(),
+                        restricted: true
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_headings_are_numbered() {
+        let mut counter = SlugCounter::default();
+        assert_eq!(counter.unique("reservation-purpose"), "reservation-purpose");
+        assert_eq!(
+            counter.unique("reservation-purpose"),
+            "reservation-purpose-1"
+        );
+    }
+
+    #[test]
+    fn paths_and_derived_docs() {
+        assert_eq!(
+            docs_path("operations", "_objects.md"),
+            "operations/_objects"
+        );
+        assert_eq!(
+            docs_path("operations", "../guidelines/pagination.md"),
+            "guidelines/pagination"
+        );
+        let docs = derived_operation_docs("Account notes", "Get all account notes");
+        assert_eq!(
+            docs.url(),
+            "https://docs.mews.com/connector-api/operations/accountnotes#get-all-account-notes"
+        );
+    }
+}

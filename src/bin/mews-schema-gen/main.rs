@@ -1,0 +1,86 @@
+//! `mews-schema-gen`: turns the Mews Connector API OpenAPI document (and, when present, the
+//! docs folder) into `schemas/bundle.json`, `schemas/catalog.json` and the per-operation
+//! request and response schemas.
+
+mod bundle;
+mod catalog;
+mod convert;
+mod deprecations;
+mod docs;
+mod openapi;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+const DEFAULT_DOCS: &str = "../shared/mews-connector-api";
+
+/// Generates the JSON Schemas and the operation catalog from the Connector API OpenAPI document.
+#[derive(Parser)]
+#[command(name = "mews-schema-gen", version)]
+struct Args {
+    /// The OpenAPI 3.0 document (e.g. a download of https://api.mews.com/swagger/connector/swagger.yaml).
+    #[arg(
+        long,
+        default_value = "../shared/mews-connector-api/openapi/openapi.yaml"
+    )]
+    openapi: PathBuf,
+    /// The Connector API docs folder (MewsSystems/open-api-docs `connector-api/`). Optional:
+    /// without it, docs links are derived from the tags and summaries.
+    #[arg(long)]
+    docs: Option<PathBuf>,
+    /// Where to write `bundle.json`, `catalog.json`, `requests/` and `responses/`.
+    #[arg(long, default_value = "schemas")]
+    out: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("mews-schema-gen: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let spec = openapi::load(&args.openapi)?;
+    let docs = match &args.docs {
+        Some(dir) => Some(docs::Docs::load(dir)?),
+        None if Path::new(DEFAULT_DOCS).is_dir() => {
+            Some(docs::Docs::load(Path::new(DEFAULT_DOCS))?)
+        }
+        None => {
+            eprintln!(
+                "mews-schema-gen: no docs folder ({DEFAULT_DOCS} is absent): docs links derived from tags, no discontinuation dates"
+            );
+            None
+        }
+    };
+    let bundle = bundle::build(&spec)?;
+    let catalog = catalog::build(&spec, &bundle, docs.as_ref());
+    let written = write::write_all(&args.out, &spec, &bundle, &catalog)?;
+    let stats = &bundle.stats;
+    eprintln!(
+        "mews-schema-gen: {} operations, {} defs ({} oneOf request roots, {} nullable refs, {} nullable types, {} coproducts, {} enum-typed update values, {} flattened subclasses, {} legacy-nullable) → {}: bundle {} B, catalog {} B, {} operation files {} B",
+        spec.operations.len(),
+        bundle.defs.len(),
+        bundle.one_of_requests,
+        stats.nullable_refs,
+        stats.nullable_types,
+        stats.coproducts,
+        stats.typed_update_values,
+        stats.inherited_objects,
+        stats.legacy_nullables,
+        args.out.display(),
+        written.bundle,
+        written.catalog,
+        written.operation_files,
+        written.operation_bytes,
+    );
+    Ok(())
+}
