@@ -99,6 +99,14 @@ impl Problem {
         }
     }
 
+    /// Whether the value has the wrong JSON type (which makes checks of its content moot).
+    pub fn is_type_problem(&self) -> bool {
+        matches!(
+            self,
+            Problem::TypeMismatch { .. } | Problem::NullNotAllowed { .. }
+        )
+    }
+
     /// The property a missing/unknown-property problem is about.
     pub fn property(&self) -> Option<&str> {
         match self {
@@ -170,7 +178,7 @@ impl Problem {
                 format!("Found {shown}; expected a number {expected}")
             }
             Problem::SeveralVariants => {
-                format!("Found a value that matches more than one variant; expected exactly one")
+                "Found a value that matches more than one variant; expected exactly one".to_string()
             }
             Problem::Other { message } => message.clone(),
         }
