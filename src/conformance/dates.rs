@@ -102,9 +102,9 @@ pub(super) fn describe_seconds(seconds: i64) -> String {
     }
 }
 
-/// Why the evaluation date option cannot be used.
+/// Why the evaluation date option cannot be used: the text given.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct InvalidDate(pub String);
+pub struct InvalidDate(pub String);
 
 /// The date lifecycle rules evaluate against: the option, or today (UTC) in native code.
 /// `Ok(None)` in wasm without the option: the glue always sets it, and there is no clock to ask.

@@ -14,6 +14,8 @@ mod pagination;
 mod update_value;
 pub mod walker;
 
+pub use dates::parse_date;
+
 use crate::diagnostic::Diagnostic;
 use crate::engine::Operation;
 use crate::options::Options;
