@@ -11,9 +11,14 @@ use mews_connector_validator::session::analyze_session;
 
 fn entry(index: usize) -> String {
     let ms = 1_795_428_000_000_i64 + index as i64 * 200;
-    let started = jiff::Timestamp::from_millisecond(ms).map(|t| format!("{t:.3}")).unwrap_or_default();
+    let started = jiff::Timestamp::from_millisecond(ms)
+        .map(|t| format!("{t:.3}"))
+        .unwrap_or_default();
     let (url, body) = if index % 10 == 9 {
-        ("https://app.example/static/app.js".to_string(), String::new())
+        (
+            "https://app.example/static/app.js".to_string(),
+            String::new(),
+        )
     } else {
         let body = serde_json::json!({
             "ClientToken": "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D",
@@ -22,7 +27,10 @@ fn entry(index: usize) -> String {
             "ServiceIds": ["bd26d8db-86da-4f96-9efc-e5a4654a4a94"],
             "Limitation": { "Count": 100 }
         });
-        ("https://api.mews-demo.com/api/connector/v1/configuration/get".to_string(), body.to_string())
+        (
+            "https://api.mews-demo.com/api/connector/v1/configuration/get".to_string(),
+            body.to_string(),
+        )
     };
     let headers: Vec<serde_json::Value> = (0..14)
         .map(|h| serde_json::json!({"name": format!("X-Header-{h}"), "value": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36"}))
@@ -50,8 +58,13 @@ fn peak_memory_mb() -> Option<f64> {
 }
 
 fn main() {
-    let megabytes: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100);
-    let mut har = String::from("{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"generator\",\"version\":\"1\"},\"entries\":[\n");
+    let megabytes: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100);
+    let mut har = String::from(
+        "{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"generator\",\"version\":\"1\"},\"entries\":[\n",
+    );
     let mut index = 0;
     while har.len() < megabytes * 1_000_000 {
         if index > 0 {
@@ -62,9 +75,15 @@ fn main() {
     }
     har.push_str("\n]}}\n");
     let size_mb = har.len() as f64 / 1e6;
-    println!("HAR: {size_mb:.1} MB, {index} entries; peak memory after generating: {:.0} MB", peak_memory_mb().unwrap_or(0.0));
+    println!(
+        "HAR: {size_mb:.1} MB, {index} entries; peak memory after generating: {:.0} MB",
+        peak_memory_mb().unwrap_or(0.0)
+    );
 
-    let options = Options { date: Some("2026-11-23".into()), ..Options::default() };
+    let options = Options {
+        date: Some("2026-11-23".into()),
+        ..Options::default()
+    };
     let started = Instant::now();
     let mut updates = 0;
     let report = analyze_session(&har, None, &options, &mut |_| updates += 1);

@@ -128,11 +128,12 @@ fn invalid_json_is_located() {
 }
 
 #[test]
-fn unknown_deprecated_and_duplicate_operations() {
+fn unknown_deprecated_discontinued_and_duplicate_operations() {
     let text = mutate(PUBLIC, |v| {
         let ops = v["operations"].as_array_mut().unwrap();
         ops.push(serde_json::json!({"address": "/api/connector/v1/Configuration/get", "purpose": "typo"}));
         ops.push(serde_json::json!({"address": "/api/connector/v1/reservations/getAll", "purpose": "old"}));
+        ops.push(serde_json::json!({"address": "/api/connector/v1/routingRules/getAll", "purpose": "old"}));
         ops.push(serde_json::json!({"address": "/api/connector/v1/configuration/get", "purpose": "again"}));
     });
     let report = check(&text);
@@ -140,21 +141,57 @@ fn unknown_deprecated_and_duplicate_operations() {
         rules(&report),
         vec![
             ("checklist-unknown-operation", "/operations/5/address"),
-            ("checklist-deprecated-operation", "/operations/6/address"),
-            ("checklist-duplicate-operation", "/operations/7/address"),
+            ("checklist-discontinued-operation", "/operations/6/address"),
+            ("checklist-deprecated-operation", "/operations/7/address"),
+            ("checklist-duplicate-operation", "/operations/8/address"),
         ]
     );
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
     assert!(
-        report.diagnostics[0]
-            .message
-            .contains("Did you mean `/api/connector/v1/configuration/get`")
+        messages[0].contains("Did you mean `/api/connector/v1/configuration/get`"),
+        "{}",
+        messages[0]
     );
     assert!(
-        report.diagnostics[1].message.contains("is deprecated"),
+        messages[1].contains("discontinued on 2025-05-10"),
         "{}",
-        report.diagnostics[1].message
+        messages[1]
+    );
+    assert!(
+        messages[1].contains("`/api/connector/v1/reservations/getAll/2023-06-06`"),
+        "{}",
+        messages[1]
+    );
+    assert!(
+        messages[2].contains("will be discontinued on 2027-01-10"),
+        "{}",
+        messages[2]
     );
     assert!(!report.valid);
+}
+
+#[test]
+fn a_deprecated_operation_becomes_discontinued_on_its_date() {
+    let text = mutate(PUBLIC, |v| {
+        v["operations"] = serde_json::json!([{"address": "/api/connector/v1/routingRules/getAll", "purpose": "x"}]);
+    });
+    let on = |date: &str| {
+        let options = Options {
+            date: Some(date.into()),
+            ..Options::default()
+        };
+        validate_checklist(&text, &options)
+            .diagnostics
+            .into_iter()
+            .map(|d| d.rule)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(on("2027-01-09"), vec!["checklist-deprecated-operation"]);
+    assert_eq!(on("2027-01-10"), vec!["checklist-discontinued-operation"]);
 }
 
 #[test]

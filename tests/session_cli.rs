@@ -40,17 +40,37 @@ fn session_formats_and_exit_codes() {
     let har = "tests/data/chromium-mock-session.har";
     let (code, stdout, stderr) = run(&["session", har, "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(code, if report["valid"] == true { 0 } else { 1 }, "{stderr}");
+    assert_eq!(
+        code,
+        if report["valid"] == true { 0 } else { 1 },
+        "{stderr}"
+    );
     assert_eq!(report["summary"]["calls"], 4);
-    assert!(stderr.is_empty(), "no progress bar when stderr is not a terminal: {stderr}");
+    assert!(
+        stderr.is_empty(),
+        "no progress bar when stderr is not a terminal: {stderr}"
+    );
 
-    let (code, stdout, _) = run(&["session", har, "--checklist", "examples/checklist-public.json", "--format", "markdown"]);
-    assert_eq!(code, 1, "resources/update is never called, so the session is not ready");
+    let (code, stdout, _) = run(&[
+        "session",
+        har,
+        "--checklist",
+        "examples/checklist-public.json",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(
+        code, 1,
+        "resources/update is never called, so the session is not ready"
+    );
     assert!(stdout.contains("# Certification readiness"), "{stdout}");
     assert!(stdout.contains("operation-not-tested"), "{stdout}");
 
     let (code, stdout, _) = run(&["session", har, "--format", "text"]);
-    assert!(stdout.lines().last().is_some_and(|l| l.contains("errors")), "{stdout}");
+    assert!(
+        stdout.lines().last().is_some_and(|l| l.contains("errors")),
+        "{stdout}"
+    );
     assert!(code == 0 || code == 1);
 
     let (code, _, _) = run(&["session", har, "--checklist", "missing.json"]);

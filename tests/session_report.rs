@@ -13,7 +13,11 @@ fn eventful() -> mews_connector_validator::session::ReadinessReport {
     let mut calls = evenly(205, 0, 20_000);
     calls.push(Call::at(40_000, RESOURCES).status(429).retry_after("5"));
     calls.push(Call::at(41_000, RESOURCES));
-    calls.push(Call::at(50_000, "/api/connector/v1/bills/getAll").status(400).client("brightkeep-dev"));
+    calls.push(
+        Call::at(50_000, "/api/connector/v1/bills/getAll")
+            .status(400)
+            .client("brightkeep-dev"),
+    );
     let mut text = ndjson(&calls);
     text.push_str("{broken\n");
     analyze(&text, Some(PUBLIC))
@@ -24,9 +28,16 @@ fn the_json_report_matches_its_schema() {
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("../schemas/readiness-report.schema.json")).unwrap();
     let validator = jsonschema::draft202012::new(&schema).unwrap();
-    for report in [eventful(), analyze("", None), analyze(include_str!("data/chromium-mock-session.har"), None)] {
+    for report in [
+        eventful(),
+        analyze("", None),
+        analyze(include_str!("data/chromium-mock-session.har"), None),
+    ] {
         let json = serde_json::to_value(&report).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&json).map(|e| format!("{} at {}", e, e.instance_path().as_str())).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{} at {}", e, e.instance_path().as_str()))
+            .collect();
         assert!(errors.is_empty(), "{errors:#?}");
     }
 }
@@ -36,8 +47,15 @@ fn the_report_reads_as_a_report() {
     let json = serde_json::to_value(eventful()).unwrap();
     assert_eq!(json["valid"], false);
     assert_eq!(json["verdict"], "not-ready");
-    assert!(json["diagnostics"].as_array().is_some_and(|d| !d.is_empty()));
-    assert!(!json.to_string().contains(TOKEN), "tokens never appear in full");
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .is_some_and(|d| !d.is_empty())
+    );
+    assert!(
+        !json.to_string().contains(TOKEN),
+        "tokens never appear in full"
+    );
 }
 
 /// A fixed report (not produced by the engine, so the snapshot only follows the renderer).
@@ -58,9 +76,24 @@ fn fixed(valid: bool) -> mews_connector_validator::session::ReadinessReport {
         vec![]
     } else {
         vec![
-            diagnostic("session-entry-unreadable", "error", None, "Line 3 is not a call record: key must be a string."),
-            diagnostic("rate-limit-exceeded", "error", Some(200), "Found 201 requests with AccessToken C66E… in the 30 s window starting 2026-11-23T10:00:00.000Z; the limit is 200 per sliding 30 s window."),
-            diagnostic("operation-not-declared", "error", Some(201), "`/api/connector/v1/bills/getAll` is called 1 times but not listed | in the checklist."),
+            diagnostic(
+                "session-entry-unreadable",
+                "error",
+                None,
+                "Line 3 is not a call record: key must be a string.",
+            ),
+            diagnostic(
+                "rate-limit-exceeded",
+                "error",
+                Some(200),
+                "Found 201 requests with AccessToken C66E… in the 30 s window starting 2026-11-23T10:00:00.000Z; the limit is 200 per sliding 30 s window.",
+            ),
+            diagnostic(
+                "operation-not-declared",
+                "error",
+                Some(201),
+                "`/api/connector/v1/bills/getAll` is called 1 times but not listed | in the checklist.",
+            ),
         ]
     };
     let mut report: mews_connector_validator::session::ReadinessReport = serde_json::from_value(serde_json::json!({
@@ -96,6 +129,9 @@ fn markdown_of_a_ready_session() {
 #[test]
 fn markdown_of_a_checklist_report() {
     let text = PUBLIC.replace("\"public\"", "\"marketplace\"");
-    let report = mews_connector_validator::checklist::validate_checklist(&text, &mews_connector_validator::Options::default());
+    let report = mews_connector_validator::checklist::validate_checklist(
+        &text,
+        &mews_connector_validator::Options::default(),
+    );
     insta::assert_snapshot!(markdown::report(&report, "checklist.json"));
 }
