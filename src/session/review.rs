@@ -252,9 +252,10 @@ impl Review<'_, '_> {
         let declared = checklist.as_ref().and_then(|c| c.declared.clone());
         let mut checklist_report = checklist.map(|c| c.report);
         let mut rate_profiles = Vec::new();
-        for (_, mut profile, peak_event) in profiles {
+        for timing in profiles {
+            let mut profile = timing.profile;
             if let Some(declared) = &declared {
-                self.check_declared_load(declared, &mut profile, peak_event);
+                self.check_declared_load(declared, &mut profile, timing.peak_event);
             }
             rate_profiles.push(profile);
         }

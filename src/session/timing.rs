@@ -87,6 +87,12 @@ struct TokenState {
     fixed_interval_reported: bool,
 }
 
+/// The timing result of one AccessToken: its profile and the call at its peak.
+pub struct TokenTiming {
+    pub profile: RateProfile,
+    pub peak_event: Option<Event>,
+}
+
 /// Collects events (in any order within the reorder horizon) and analyses them in time order.
 #[derive(Default)]
 pub struct Timing {
@@ -112,7 +118,7 @@ impl Timing {
     }
 
     /// Analyses what is left and returns the diagnostics and the per-token profiles (masked).
-    pub fn finish(mut self) -> (Vec<Diagnostic>, Vec<(String, RateProfile, Option<Event>)>) {
+    pub fn finish(mut self) -> (Vec<Diagnostic>, Vec<TokenTiming>) {
         while let Some(Reverse(event)) = self.pending.pop() {
             self.process(event);
         }
@@ -122,9 +128,8 @@ impl Timing {
                 close_burst(&token, open, &mut state.bursts, &mut self.diagnostics);
             }
             let masked = super::call::mask(&token);
-            profiles.push((
-                token,
-                RateProfile {
+            profiles.push(TokenTiming {
+                profile: RateProfile {
                     access_token: masked,
                     calls: state.calls,
                     limit: REQUESTS_PER_WINDOW as usize,
@@ -137,8 +142,8 @@ impl Timing {
                     bursts: state.bursts,
                     series: state.series,
                 },
-                state.peak_event,
-            ));
+                peak_event: state.peak_event,
+            });
         }
         (self.diagnostics, profiles)
     }
