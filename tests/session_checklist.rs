@@ -20,8 +20,8 @@ fn checklist(addresses: &[&str], peak: u64) -> String {
 
 #[test]
 fn a_session_covering_exactly_the_declared_operations_is_ready() {
-    let calls = vec![Call::at(0, CONFIGURATION), Call::at(1_000, RESOURCES)];
-    let list = checklist(&[CONFIGURATION, RESOURCES], 40);
+    let calls = vec![Call::at(0, CONFIGURATION), Call::at(1_000, CATEGORIES)];
+    let list = checklist(&[CONFIGURATION, CATEGORIES], 40);
     let report = analyze(&ndjson(&calls), Some(&list));
     let session_rules: Vec<_> = report
         .diagnostics
@@ -43,12 +43,12 @@ fn a_session_covering_exactly_the_declared_operations_is_ready() {
 fn a_listed_operation_without_a_successful_call_is_not_tested() {
     let calls = vec![
         Call::at(0, CONFIGURATION),
-        Call::at(1_000, RESOURCES).status(400),
+        Call::at(1_000, CATEGORIES).status(400),
     ];
     let list = checklist(
         &[
             CONFIGURATION,
-            RESOURCES,
+            CATEGORIES,
             "/api/connector/v1/resources/update",
         ],
         40,
@@ -87,8 +87,8 @@ fn a_listed_operation_without_a_successful_call_is_not_tested() {
 fn a_called_operation_missing_from_the_checklist_is_not_declared() {
     let calls = vec![
         Call::at(0, CONFIGURATION),
-        Call::at(1_000, RESOURCES),
-        Call::at(2_000, RESOURCES),
+        Call::at(1_000, CATEGORIES),
+        Call::at(2_000, CATEGORIES),
     ];
     let report = analyze(&ndjson(&calls), Some(&checklist(&[CONFIGURATION], 40)));
     let found = of_rule(&report, "operation-not-declared");
@@ -102,7 +102,7 @@ fn a_called_operation_missing_from_the_checklist_is_not_declared() {
     let row = report
         .operations
         .iter()
-        .find(|r| r.address == RESOURCES)
+        .find(|r| r.address == CATEGORIES)
         .unwrap();
     assert_eq!(row.declared, Some(false));
 }

@@ -225,17 +225,17 @@ fn production_calls_in_a_demo_review_are_an_error() {
 fn an_operation_that_never_succeeds_is_a_warning() {
     let calls = vec![
         Call::at(0, CONFIGURATION),
-        Call::at(1_000, RESOURCES).status(400),
-        Call::at(2_000, RESOURCES).status(408),
+        Call::at(1_000, CATEGORIES).status(400),
+        Call::at(2_000, CATEGORIES).status(408),
     ];
     let report = analyze(&ndjson(&calls), None);
     let found = of_rule(&report, "operation-always-failing");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message.contains(RESOURCES));
+    assert!(found[0].message.contains(CATEGORIES));
     let row = report
         .operations
         .iter()
-        .find(|r| r.address == RESOURCES)
+        .find(|r| r.address == CATEGORIES)
         .unwrap();
     assert_eq!((row.calls, row.successes, row.failures), (2, 0, 2));
 }

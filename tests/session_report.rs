@@ -11,8 +11,8 @@ const PUBLIC: &str = include_str!("../examples/checklist-public.json");
 /// A session with one of each cross-call problem, cross-checked with the public example checklist.
 fn eventful() -> mews_connector_validator::session::ReadinessReport {
     let mut calls = evenly(205, 0, 20_000);
-    calls.push(Call::at(40_000, RESOURCES).status(429).retry_after("5"));
-    calls.push(Call::at(41_000, RESOURCES));
+    calls.push(Call::at(40_000, CATEGORIES).status(429).retry_after("5"));
+    calls.push(Call::at(41_000, CATEGORIES));
     calls.push(
         Call::at(50_000, "/api/connector/v1/bills/getAll")
             .status(400)

@@ -10,7 +10,7 @@ pub const TOKEN: &str = "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B
 pub const OTHER_TOKEN: &str = "CC150C355D6A4048A220AD20015483AB-B6D09C0C84B09538077CB8FFBB907B4";
 pub const CLIENT: &str = "Brightkeep Housekeeping 3.2.0";
 pub const CONFIGURATION: &str = "/api/connector/v1/configuration/get";
-pub const RESOURCES: &str = "/api/connector/v1/resources/getAll";
+pub const CATEGORIES: &str = "/api/connector/v1/accountingCategories/getAll";
 /// 2026-11-23T10:00:00Z in milliseconds since the epoch.
 pub const T0: i64 = 1_795_428_000_000;
 
