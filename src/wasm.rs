@@ -132,6 +132,114 @@ export function validateRequest(address: string, body: string, options?: Options
  */
 export function validateResponse(address: string, body: string, options?: Options): Report;
 
+/** Validates a certification checklist (JSON text); findings are located in `text`. */
+export function validateChecklist(text: string, options?: Options): Report;
+
+/** How far `analyzeSession` is: bytes of the recording read, and Connector API calls reviewed. */
+export interface Progress {
+  bytes: number;
+  totalBytes: number;
+  calls: number;
+}
+
+/** `"ready"` exactly when the review found no error. */
+export type Verdict = "ready" | "not-ready";
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** What the recording held. */
+export interface SessionSummary {
+  /** `"har"` or `"ndjson"`; `null` when unreadable. */
+  format: string | null;
+  /** HAR entries or non-blank NDJSON lines read. */
+  entries: number;
+  /** Connector API calls reviewed. */
+  calls: number;
+  /** Entries that are not Connector API calls, skipped. */
+  ignored: number;
+  /** Entries that could not be read, skipped (each has a diagnostic). */
+  unreadable: number;
+  firstCall: string | null;
+  lastCall: string | null;
+  clientNames: string[];
+  hosts: string[];
+}
+
+/** One row of the per-operation table. */
+export interface OperationRow {
+  address: string;
+  /** `null` for addresses that are no operation. */
+  name: string | null;
+  /** Listed in the checklist; `null` without a checklist. */
+  declared: boolean | null;
+  calls: number;
+  /** Calls answered 2xx. */
+  successes: number;
+  failures: number;
+  diagnostics: number;
+}
+
+/** Requests in one second with calls, and the highest sliding 30 s window count in it. */
+export interface SecondBucket {
+  /** Unix time, seconds. */
+  second: number;
+  requests: number;
+  windowPeak: number;
+}
+
+/** A run of windows above the limit. */
+export interface Burst {
+  windowStart: string;
+  count: number;
+  /** Index of the first call above the limit. */
+  call: number;
+}
+
+/** The call rate of one AccessToken (masked). */
+export interface RateProfile {
+  accessToken: string;
+  calls: number;
+  limit: number;
+  /** Highest count of requests in any sliding 30 s window. */
+  peak: number;
+  peakWindowStart: string | null;
+  /** The checklist's declared peak, when a checklist was given. */
+  declaredPeak: number | null;
+  bursts: Burst[];
+  series: SecondBucket[];
+}
+
+/** The certification readiness of a recorded session. */
+export interface ReadinessReport {
+  /** `false` exactly when `diagnostics` or `checklist.diagnostics` hold an error. */
+  valid: boolean;
+  verdict: Verdict;
+  counts: Counts;
+  summary: SessionSummary;
+  operations: OperationRow[];
+  rateProfiles: RateProfile[];
+  /** The checklist's own report (located in the checklist text), when one was given. */
+  checklist: Report | null;
+  /** Findings in the recording; those with `call` are located in that call's request body. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reviews a recorded session (HAR 1.2 or NDJSON, detected from the text), cross-checked with a
+ * certification checklist when one is given. `onProgress` is called as the recording is read
+ * and once at the end; an exception it throws stops the progress calls and is rethrown at the end.
+ */
+export function analyzeSession(
+  text: string,
+  checklist?: string | null,
+  options?: Options,
+  onProgress?: (progress: Progress) => void,
+): ReadinessReport;
+
 /** Every operation of the Connector API, in catalog order. */
 export function operations(): Operation[];
 
@@ -158,6 +266,54 @@ pub fn validate_request(address: &str, body: &str, options: JsValue) -> Result<J
 pub fn validate_response(address: &str, body: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from_js(options)?;
     to_js(&crate::engine::validate_response(address, body, &options))
+}
+
+#[wasm_bindgen(js_name = validateChecklist, skip_typescript)]
+pub fn validate_checklist(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = options_from_js(options)?;
+    to_js(&crate::checklist::validate_checklist(text, &options))
+}
+
+#[wasm_bindgen(js_name = analyzeSession, skip_typescript)]
+pub fn analyze_session(
+    text: &str,
+    checklist: Option<String>,
+    options: JsValue,
+    on_progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsValue> {
+    let options = options_from_js(options)?;
+    // The engine's callback cannot fail: remember the first JS exception and rethrow it after.
+    let mut thrown = None;
+    let mut report_progress = |progress: crate::session::Progress| {
+        let Some(callback) = on_progress.as_ref().filter(|_| thrown.is_none()) else {
+            return;
+        };
+        let result = to_js(&ProgressJs {
+            bytes: progress.bytes,
+            total_bytes: progress.total_bytes,
+            calls: progress.calls,
+        })
+        .map_err(JsValue::from)
+        .and_then(|value| callback.call1(&JsValue::NULL, &value));
+        if let Err(error) = result {
+            thrown = Some(error);
+        }
+    };
+    let report =
+        crate::session::analyze_session(text, checklist.as_deref(), &options, &mut report_progress);
+    match thrown {
+        Some(error) => Err(error),
+        None => Ok(to_js(&report)?),
+    }
+}
+
+/// [`crate::session::Progress`] as JS sees it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ProgressJs {
+    bytes: usize,
+    total_bytes: usize,
+    calls: usize,
 }
 
 #[wasm_bindgen(skip_typescript)]

@@ -15,6 +15,14 @@ test('require() gives the same validator as import', async () => {
 
 test('require() resolves to the Node build, which needs no init()', () => {
   assert.match(require.resolve('mews-connector-validator'), /node_modules\/mews-connector-validator\/node\/mews_connector_validator\.js$/);
-  assert.deepEqual(Object.keys(validator).sort(), ['operations', 'rules', 'validateRequest', 'validateResponse', 'version']);
+  assert.deepEqual(Object.keys(validator).sort(), [
+    'analyzeSession',
+    'operations',
+    'rules',
+    'validateChecklist',
+    'validateRequest',
+    'validateResponse',
+    'version',
+  ]);
   assert.equal(validator.rules().find((rule) => rule.id === 'invalid-json').severity, 'error');
 });

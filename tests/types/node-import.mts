@@ -1,11 +1,16 @@
 // Type-checks the package's declarations as a Node ES module consumer sees them (tsc --strict).
 import init, {
+  analyzeSession,
   operations,
   rules,
+  validateChecklist,
   validateRequest,
+  validateResponse,
   version,
   type Diagnostic,
   type Operation,
+  type Progress,
+  type ReadinessReport,
   type Options,
   type Report,
   type RuleInfo,
@@ -31,4 +36,16 @@ validateRequest('/api/connector/v1/customers/getAll', '{}', { environment: 'stag
 validateRequest('/api/connector/v1/customers/getAll', '{}', { rules: { 'invalid-json': 'fatal' } });
 // @ts-expect-error the body is text, not an object
 validateRequest('/api/connector/v1/customers/getAll', {});
+const response: Report = validateResponse('/api/connector/v1/customers/getAll', '{}', options);
+const checklist: Report = validateChecklist('{}');
+const seen: Progress[] = [];
+const readiness: ReadinessReport = analyzeSession('', null, options, (progress) => seen.push(progress));
+const ready: boolean = readiness.verdict === 'ready';
+const peaks: number[] = readiness.rateProfiles.map((profile) => profile.peak);
+const listed: (boolean | null)[] = readiness.operations.map((row) => row.declared);
+const checklistFindings: Diagnostic[] = readiness.checklist?.diagnostics ?? [];
+analyzeSession('', '{}');
+// @ts-expect-error the progress callback receives a Progress, not a number
+analyzeSession('', null, {}, (progress: number) => progress);
+export { response, checklist, ready, peaks, listed, checklistFindings };
 export { severity, where, operationName, call, deprecated, known, text };
