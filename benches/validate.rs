@@ -126,8 +126,6 @@ fn bench(c: &mut Criterion) {
         group.bench_function("of which: Document::parse", |b| {
             b.iter(|| Document::parse(black_box(text)).is_ok())
         });
-        let doc = Document::parse(text).unwrap();
-        group.bench_function("of which: to_json", |b| b.iter(|| doc.root().to_json()));
         group.finish();
     }
 }
