@@ -48,16 +48,16 @@ fn deprecation_message(operation: &Operation) -> String {
 fn plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown.trim();
-    while let Some(open) = rest.find('[') {
-        let Some((text, after)) = rest[open + 1..].split_once("](") else {
+    while let Some((before, link)) = rest.split_once('[') {
+        let Some((text, after)) = link.split_once("](") else {
             break;
         };
-        let Some(close) = after.find(')') else {
+        let Some((_url, remainder)) = after.split_once(')') else {
             break;
         };
-        out.push_str(&rest[..open]);
+        out.push_str(before);
         out.push_str(text);
-        rest = &after[close + 1..];
+        rest = remainder;
     }
     out.push_str(rest);
     out

@@ -168,7 +168,7 @@ fn invalid_utf8(body: &[u8], span: Span) -> Diagnostic {
     let start = lines.position(prefix, prefix.len());
     let end = crate::source::Position {
         line: start.line,
-        column: start.column + 1,
+        column: start.column.saturating_add(1),
     };
     let byte = body.get(span.start).copied().unwrap_or_default();
     locate::diagnostic(
