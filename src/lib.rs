@@ -15,5 +15,8 @@ pub mod session;
 pub mod source;
 
 pub use diagnostic::{Diagnostic, OperationRef, Report, Severity};
+pub use engine::{
+    validate_request, validate_request_bytes, validate_response, validate_response_bytes,
+};
 pub use options::{Environment, Level, Options};
 pub use registry::RuleInfo;

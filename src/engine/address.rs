@@ -1,0 +1,221 @@
+//! Address resolution: a full URL (any scheme and host, with query or fragment) or a bare path →
+//! the catalog operation, with the address problems certification would reject.
+
+use super::catalog::Operation;
+
+/// How many nearby addresses an unknown-operation diagnostic suggests.
+const SUGGESTIONS: usize = 3;
+
+/// Why an address did not match an operation exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddressProblem {
+    /// The address matches only when case is ignored.
+    CaseMismatch { found: String },
+    /// The address ends with a slash.
+    TrailingSlash { found: String },
+    /// No operation has this address; the nearest real addresses, best first.
+    Unknown {
+        found: String,
+        nearest: Vec<&'static str>,
+    },
+}
+
+impl AddressProblem {
+    pub fn rule(&self) -> &'static str {
+        match self {
+            AddressProblem::CaseMismatch { .. } => "path-case-mismatch",
+            AddressProblem::TrailingSlash { .. } => "trailing-slash",
+            AddressProblem::Unknown { .. } => "unknown-operation",
+        }
+    }
+
+    /// What was found and what was expected; `correct` is the operation's real address.
+    pub fn message(&self, correct: Option<&str>) -> String {
+        let correct = correct.unwrap_or_default();
+        match self {
+            AddressProblem::CaseMismatch { found } => format!(
+                "The address {found} differs from the operation's address {correct} in letter case; addresses are case-sensitive"
+            ),
+            AddressProblem::TrailingSlash { found } => {
+                format!("The address {found} ends with a slash; expected {correct}")
+            }
+            AddressProblem::Unknown { found, nearest } if nearest.is_empty() => {
+                format!("{found} is not a Connector API operation")
+            }
+            AddressProblem::Unknown { found, nearest } => format!(
+                "{found} is not a Connector API operation; did you mean {}?",
+                nearest.join(" or ")
+            ),
+        }
+    }
+}
+
+/// The outcome of resolving an address.
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    /// The operation the address designates (also when it is only a near match).
+    pub operation: Option<&'static Operation>,
+    pub problems: Vec<AddressProblem>,
+}
+
+/// Resolves `address` against `operations` (the catalog).
+pub fn resolve(address: &str, operations: &'static [Operation]) -> Resolution {
+    let path = path_of(address);
+    if let Some(operation) = operations.iter().find(|op| op.address == path) {
+        return Resolution {
+            operation: Some(operation),
+            problems: Vec::new(),
+        };
+    }
+    let trimmed = path.trim_end_matches('/');
+    let mut problems = Vec::new();
+    if trimmed.len() != path.len() {
+        problems.push(AddressProblem::TrailingSlash {
+            found: path.to_string(),
+        });
+    }
+    if let Some(operation) = operations.iter().find(|op| op.address == trimmed) {
+        return Resolution {
+            operation: Some(operation),
+            problems,
+        };
+    }
+    if let Some(operation) = operations
+        .iter()
+        .find(|op| op.address.eq_ignore_ascii_case(trimmed))
+    {
+        problems.push(AddressProblem::CaseMismatch {
+            found: path.to_string(),
+        });
+        return Resolution {
+            operation: Some(operation),
+            problems,
+        };
+    }
+    Resolution {
+        operation: None,
+        problems: vec![AddressProblem::Unknown {
+            found: path.to_string(),
+            nearest: nearest(trimmed, operations),
+        }],
+    }
+}
+
+/// The path part of an address: scheme, host, query and fragment removed; a leading slash ensured.
+fn path_of(address: &str) -> String {
+    let address = address.trim();
+    let without_origin = match address.find("://") {
+        Some(scheme_end) => {
+            let after = address.get(scheme_end + 3..).unwrap_or_default();
+            after.find('/').and_then(|i| after.get(i..)).unwrap_or("/")
+        }
+        None => address,
+    };
+    let path = without_origin.split(['?', '#']).next().unwrap_or_default();
+    if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    }
+}
+
+/// The catalog addresses closest to `path` by edit distance (case-insensitive), best first.
+fn nearest(path: &str, operations: &'static [Operation]) -> Vec<&'static str> {
+    let wanted = path.to_ascii_lowercase();
+    let mut scored: Vec<(usize, &'static str)> = operations
+        .iter()
+        .map(|op| {
+            (
+                strsim::levenshtein(&wanted, &op.address.to_ascii_lowercase()),
+                op.address.as_str(),
+            )
+        })
+        .collect();
+    scored.sort();
+    scored
+        .into_iter()
+        .take(SUGGESTIONS)
+        .map(|(_, address)| address)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> &'static [Operation] {
+        let operation = |address: &str| -> Operation {
+            serde_json::from_value(serde_json::json!({
+                "address": address, "operationId": "x", "name": "x", "resource": "x", "action": "x",
+                "version": "v1", "tag": "x", "deprecated": false, "deprecationMessage": null,
+                "discontinued": null, "replacement": null, "restricted": false, "paginated": false,
+                "docs": "https://docs.mews.com/connector-api/operations/x", "request": null,
+                "response": null, "example": null, "responseExample": null
+            }))
+            .unwrap()
+        };
+        Box::leak(Box::new([
+            operation("/api/connector/v1/bills/getAll"),
+            operation("/api/connector/v1/bills/close"),
+            operation("/api/connector/v1/customers/getAll"),
+        ]))
+    }
+
+    #[test]
+    fn full_urls_and_paths_resolve_exactly() {
+        for address in [
+            "/api/connector/v1/bills/getAll",
+            "https://api.mews-demo.com/api/connector/v1/bills/getAll",
+            "http://localhost:8080/api/connector/v1/bills/getAll?x=1#frag",
+            "api/connector/v1/bills/getAll",
+        ] {
+            let resolution = resolve(address, catalog());
+            assert_eq!(
+                resolution.operation.map(|op| op.address.as_str()),
+                Some("/api/connector/v1/bills/getAll"),
+                "{address}"
+            );
+            assert!(resolution.problems.is_empty(), "{address}");
+        }
+    }
+
+    #[test]
+    fn case_mismatch_names_the_correct_address() {
+        let resolution = resolve("/api/connector/v1/Bills/GetAll", catalog());
+        let correct = resolution.operation.map(|op| op.address.as_str());
+        assert_eq!(correct, Some("/api/connector/v1/bills/getAll"));
+        assert_eq!(resolution.problems.len(), 1);
+        assert_eq!(resolution.problems[0].rule(), "path-case-mismatch");
+        assert!(
+            resolution.problems[0]
+                .message(correct)
+                .contains("/api/connector/v1/bills/getAll")
+        );
+    }
+
+    #[test]
+    fn trailing_slash_is_reported_and_case_too_when_both() {
+        let resolution = resolve("/api/connector/v1/bills/getAll/", catalog());
+        assert_eq!(resolution.problems.len(), 1);
+        assert_eq!(resolution.problems[0].rule(), "trailing-slash");
+        let both = resolve("/api/connector/v1/bills/getall/", catalog());
+        let rules: Vec<_> = both.problems.iter().map(AddressProblem::rule).collect();
+        assert_eq!(rules, ["trailing-slash", "path-case-mismatch"]);
+        assert!(both.operation.is_some());
+    }
+
+    #[test]
+    fn unknown_address_suggests_the_nearest() {
+        let resolution = resolve("/api/connector/v1/bills/getAl", catalog());
+        assert!(resolution.operation.is_none());
+        let AddressProblem::Unknown { nearest, .. } = &resolution.problems[0] else {
+            panic!("expected unknown-operation");
+        };
+        assert_eq!(nearest[0], "/api/connector/v1/bills/getAll");
+        assert!(
+            resolution.problems[0]
+                .message(None)
+                .contains("did you mean")
+        );
+    }
+}

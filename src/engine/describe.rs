@@ -1,0 +1,86 @@
+//! What was found at a location, made safe to print: shortened, and tokens masked.
+
+use super::errors::Found;
+use crate::source::{Document, Node, Value, pointer};
+
+/// Longest value shown in a message, in characters.
+const SHOWN_CHARS: usize = 60;
+/// Characters of a token kept visible.
+const TOKEN_PREFIX: usize = 4;
+
+/// The value at `pointer`, as a message shows it.
+pub fn found(doc: &Document<'_>, at: &str) -> Found {
+    let Some(node) = doc.node(at) else {
+        return Found {
+            type_name: "nothing",
+            shown: String::new(),
+            length: 0,
+        };
+    };
+    let is_token = pointer::tokens(at)
+        .and_then(|tokens| tokens.last().cloned())
+        .is_some_and(|key| is_token_key(&key));
+    Found {
+        type_name: node.type_name(),
+        shown: show(doc, node, is_token),
+        length: match &node.value {
+            Value::Array(items) => items.len(),
+            Value::String(s) => s.chars().count(),
+            _ => 0,
+        },
+    }
+}
+
+/// Properties holding secrets (`ClientToken`, `AccessToken`, …).
+pub fn is_token_key(key: &str) -> bool {
+    key.ends_with("Token")
+}
+
+/// A secret shown as its first 4 characters and an ellipsis.
+pub fn mask(secret: &str) -> String {
+    let prefix: String = secret.chars().take(TOKEN_PREFIX).collect();
+    format!("{prefix}…")
+}
+
+fn show(doc: &Document<'_>, node: &Node, is_token: bool) -> String {
+    match &node.value {
+        Value::String(s) if is_token => format!("\"{}\"", mask(s)),
+        Value::Object(members) => format!("{{…}} ({} properties)", members.len()),
+        Value::Array(items) => format!("[…] ({} items)", items.len()),
+        _ => {
+            let written = doc
+                .text()
+                .get(node.span.start..node.span.end)
+                .unwrap_or_default();
+            if is_token {
+                mask(written)
+            } else {
+                shorten(written)
+            }
+        }
+    }
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= SHOWN_CHARS {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(SHOWN_CHARS).collect();
+    format!("{kept}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_masked_and_long_values_shortened() {
+        let long = "x".repeat(100);
+        let text = format!(r#"{{"AccessToken": "SECRETVALUE", "Name": "{long}"}}"#);
+        let doc = Document::parse(&text).unwrap();
+        assert_eq!(found(&doc, "/AccessToken").shown, "\"SECR…\"");
+        let name = found(&doc, "/Name");
+        assert_eq!(name.length, 100);
+        assert!(name.shown.ends_with('…') && name.shown.chars().count() == SHOWN_CHARS + 1);
+    }
+}

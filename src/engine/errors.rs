@@ -1,0 +1,281 @@
+//! The typed problems schema validation finds, apart from where they are: rule id and message.
+
+use serde_json::Value;
+
+/// What is wrong with a value, independent of its location (like jsonschema's error kind).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    MissingRequired {
+        property: String,
+    },
+    UnknownProperty {
+        property: String,
+        suggestion: Option<String>,
+    },
+    TypeMismatch {
+        expected: Vec<String>,
+    },
+    NullNotAllowed {
+        expected: Vec<String>,
+    },
+    EnumValue {
+        allowed: Vec<Value>,
+    },
+    Format {
+        format: String,
+    },
+    Pattern {
+        pattern: String,
+    },
+    MinItems {
+        limit: u64,
+    },
+    MaxItems {
+        limit: u64,
+    },
+    UniqueItems,
+    MinLength {
+        limit: u64,
+    },
+    MaxLength {
+        limit: u64,
+    },
+    /// A minimum or maximum; `Limitation.Count` has its own rule.
+    Range {
+        bound: Bound,
+        limit: Value,
+        limitation_count: bool,
+    },
+    /// The value matches more than one variant of a `oneOf`.
+    SeveralVariants,
+    /// Any other constraint, with the validator's own wording.
+    Other {
+        message: String,
+    },
+}
+
+/// Which side of a numeric range was crossed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Minimum,
+    ExclusiveMinimum,
+    Maximum,
+    ExclusiveMaximum,
+}
+
+/// What was found at the offending location, already made safe to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// JSON type name (`string`, `integer`, …).
+    pub type_name: &'static str,
+    /// The value as written (shortened, tokens masked).
+    pub shown: String,
+    /// Items of an array, characters of a string.
+    pub length: usize,
+}
+
+impl Problem {
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Problem::MissingRequired { .. } => "missing-required",
+            Problem::UnknownProperty { .. } => "unknown-property",
+            Problem::TypeMismatch { .. } => "type-mismatch",
+            Problem::NullNotAllowed { .. } => "null-not-allowed",
+            Problem::EnumValue { .. } => "enum-value",
+            Problem::Format { format } if format == "date-time" => "datetime-format",
+            Problem::Format { .. } => "format",
+            Problem::Pattern { .. } => "pattern",
+            Problem::MinItems { .. } => "min-items",
+            Problem::MaxItems { .. } => "max-items",
+            Problem::UniqueItems => "unique-items",
+            Problem::MinLength { .. } | Problem::MaxLength { .. } => "string-length",
+            Problem::Range {
+                limitation_count: true,
+                ..
+            } => "limitation-count-range",
+            Problem::Range { .. } => "number-range",
+            Problem::SeveralVariants => "one-of",
+            Problem::Other { .. } => "schema-violation",
+        }
+    }
+
+    /// Whether the value has the wrong JSON type (which makes checks of its content moot).
+    pub fn is_type_problem(&self) -> bool {
+        matches!(
+            self,
+            Problem::TypeMismatch { .. } | Problem::NullNotAllowed { .. }
+        )
+    }
+
+    /// The property a missing/unknown-property problem is about.
+    pub fn property(&self) -> Option<&str> {
+        match self {
+            Problem::MissingRequired { property } | Problem::UnknownProperty { property, .. } => {
+                Some(property)
+            }
+            _ => None,
+        }
+    }
+
+    /// A message saying what was found and what was expected.
+    pub fn message(&self, found: &Found) -> String {
+        let shown = &found.shown;
+        match self {
+            Problem::MissingRequired { property } => {
+                format!(
+                    "Missing required property \"{property}\": this object lacks it; the schema requires it"
+                )
+            }
+            Problem::UnknownProperty {
+                property,
+                suggestion: Some(suggestion),
+            } => format!(
+                "Unknown property \"{property}\": did you mean \"{suggestion}\"? The schema allows no other properties"
+            ),
+            Problem::UnknownProperty { property, .. } => {
+                format!("Unknown property \"{property}\": the schema does not define it")
+            }
+            Problem::TypeMismatch { expected } => format!(
+                "Found {} {shown}; expected {}",
+                found.type_name,
+                alternatives(expected)
+            ),
+            Problem::NullNotAllowed { expected } => format!(
+                "Found null; expected {} (this value cannot be null)",
+                alternatives(expected)
+            ),
+            Problem::EnumValue { allowed } => {
+                format!("Found {shown}; expected one of {}", list_values(allowed))
+            }
+            Problem::Format { format } => {
+                format!("Found {shown}; expected {}", describe_format(format))
+            }
+            Problem::Pattern { pattern } => {
+                format!("Found {shown}; expected a string matching {pattern}")
+            }
+            Problem::MinItems { limit } => {
+                format!("Found {} item(s); expected at least {limit}", found.length)
+            }
+            Problem::MaxItems { limit } => {
+                format!("Found {} items; expected at most {limit}", found.length)
+            }
+            Problem::UniqueItems => {
+                format!("Found repeated items in {shown}; expected unique items")
+            }
+            Problem::MinLength { limit } => format!(
+                "Found a string of {} character(s); expected at least {limit}",
+                found.length
+            ),
+            Problem::MaxLength { limit } => format!(
+                "Found a string of {} characters; expected at most {limit}",
+                found.length
+            ),
+            Problem::Range { bound, limit, .. } => {
+                let expected = match bound {
+                    Bound::Minimum => format!("at least {limit}"),
+                    Bound::ExclusiveMinimum => format!("more than {limit}"),
+                    Bound::Maximum => format!("at most {limit}"),
+                    Bound::ExclusiveMaximum => format!("less than {limit}"),
+                };
+                format!("Found {shown}; expected a number {expected}")
+            }
+            Problem::SeveralVariants => {
+                "Found a value that matches more than one variant; expected exactly one".to_string()
+            }
+            Problem::Other { message } => message.clone(),
+        }
+    }
+}
+
+fn alternatives(types: &[String]) -> String {
+    match types {
+        [] => "another type".to_string(),
+        [only] => article(only),
+        [init @ .., last] => format!(
+            "{} or {}",
+            init.iter()
+                .map(|t| article(t))
+                .collect::<Vec<_>>()
+                .join(", "),
+            article(last)
+        ),
+    }
+}
+
+fn article(type_name: &str) -> String {
+    match type_name {
+        "null" => "null".to_string(),
+        "array" | "object" | "integer" => format!("an {type_name}"),
+        _ => format!("a {type_name}"),
+    }
+}
+
+/// Allowed values, shortened when there are many.
+fn list_values(values: &[Value]) -> String {
+    const SHOWN: usize = 12;
+    let mut listed: Vec<String> = values.iter().take(SHOWN).map(Value::to_string).collect();
+    if values.len() > SHOWN {
+        listed.push(format!("… ({} more)", values.len() - SHOWN));
+    }
+    listed.join(", ")
+}
+
+fn describe_format(format: &str) -> String {
+    match format {
+        "uuid" => "a UUID (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)".to_string(),
+        "date-time" => {
+            "an ISO 8601 date-time with a time zone offset (e.g. 2025-01-31T00:00:00Z)".to_string()
+        }
+        "date" => "a date as YYYY-MM-DD (e.g. 2025-01-31)".to_string(),
+        "time" => "a time as hh:mm:ss with an offset".to_string(),
+        "email" => "an email address".to_string(),
+        "uri" => "an absolute URI (e.g. https://example.com/x)".to_string(),
+        other => format!("a string in \"{other}\" format"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(type_name: &'static str, shown: &str, length: usize) -> Found {
+        Found {
+            type_name,
+            shown: shown.to_string(),
+            length,
+        }
+    }
+
+    #[test]
+    fn rule_ids_follow_the_contract() {
+        let date_time = Problem::Format {
+            format: "date-time".into(),
+        };
+        assert_eq!(date_time.rule(), "datetime-format");
+        let count = Problem::Range {
+            bound: Bound::Maximum,
+            limit: 1000.into(),
+            limitation_count: true,
+        };
+        assert_eq!(count.rule(), "limitation-count-range");
+        assert!(crate::engine::RULES.iter().any(|r| r.id == count.rule()));
+    }
+
+    #[test]
+    fn messages_say_found_and_expected() {
+        let problem = Problem::TypeMismatch {
+            expected: vec!["boolean".into(), "null".into()],
+        };
+        assert_eq!(
+            problem.message(&found("string", "\"true\"", 4)),
+            "Found string \"true\"; expected a boolean or null"
+        );
+        let enum_problem = Problem::EnumValue {
+            allowed: vec!["Confirmed".into(), "Started".into()],
+        };
+        assert_eq!(
+            enum_problem.message(&found("string", "\"Confirmd\"", 8)),
+            "Found \"Confirmd\"; expected one of \"Confirmed\", \"Started\""
+        );
+    }
+}

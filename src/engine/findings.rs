@@ -1,0 +1,209 @@
+//! jsonschema errors → typed [`Finding`]s: the problem, the instance location, the owning schema
+//! type. Combinator errors (`anyOf`/`oneOf`) are replaced by the errors of the branch the value
+//! most resembles (see [`super::branches`]).
+
+use jsonschema::ValidationError;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde_json::Value;
+
+use super::branches::{self, Choice};
+use super::errors::{Bound, Problem};
+use crate::source::pointer;
+
+/// One schema problem at one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub problem: Problem,
+    /// Instance location the validator reported (for property problems: the enclosing object).
+    pub at: String,
+    /// The `$defs` type whose schema holds the failed keyword.
+    pub def: Option<String>,
+    /// The `oneOf`/`anyOf` variant assumed to reach this problem.
+    pub variant: Option<String>,
+}
+
+impl Finding {
+    /// The JSON Pointer of the offending value (of the property itself for property problems).
+    pub fn pointer(&self) -> String {
+        match self.problem.property() {
+            Some(property) => pointer::push(&self.at, property),
+            None => self.at.clone(),
+        }
+    }
+}
+
+/// Appends the findings of one validation error; `bundle` is the schema bundle the paths point into.
+pub fn collect(error: &ValidationError<'_>, bundle: &Value, out: &mut Vec<Finding>) {
+    let at = error.instance_path().as_str().to_string();
+    let def = owning_def(error.schema_path().as_str());
+    let push = |out: &mut Vec<Finding>, problem: Problem| {
+        out.push(Finding {
+            problem,
+            at: at.clone(),
+            def: def.clone(),
+            variant: None,
+        });
+    };
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            let allowed = allowed_properties(bundle, error.schema_path().as_str());
+            for property in unexpected {
+                let suggestion = suggest(property, &allowed);
+                push(
+                    out,
+                    Problem::UnknownProperty {
+                        property: property.clone(),
+                        suggestion,
+                    },
+                );
+            }
+        }
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            match branches::choose(error, context, bundle) {
+                Choice::TypeOnly { expected } => {
+                    push(out, type_problem(error.instance(), expected))
+                }
+                Choice::Branch { index, variant } => {
+                    let start = out.len();
+                    for inner in context.get(index).into_iter().flatten() {
+                        collect(inner, bundle, out);
+                    }
+                    for finding in out.iter_mut().skip(start) {
+                        if finding.variant.is_none() {
+                            finding.variant.clone_from(&variant);
+                        }
+                    }
+                }
+            }
+        }
+        kind => push(out, problem(kind, &at, error)),
+    }
+}
+
+/// The problem of a non-combinator error kind.
+fn problem(kind: &ValidationErrorKind, at: &str, error: &ValidationError<'_>) -> Problem {
+    let range = |bound: Bound, limit: &Value| Problem::Range {
+        bound,
+        limit: limit.clone(),
+        limitation_count: at.ends_with("/Limitation/Count"),
+    };
+    match kind {
+        ValidationErrorKind::Required { property } => Problem::MissingRequired {
+            property: property
+                .as_str()
+                .map_or_else(|| property.to_string(), str::to_string),
+        },
+        ValidationErrorKind::Type { kind } => type_problem(error.instance(), expected_types(kind)),
+        ValidationErrorKind::Enum { options } => Problem::EnumValue {
+            allowed: options
+                .as_array()
+                .cloned()
+                .unwrap_or_else(|| vec![(**options).clone()]),
+        },
+        ValidationErrorKind::Constant { expected_value } => Problem::EnumValue {
+            allowed: vec![(**expected_value).clone()],
+        },
+        ValidationErrorKind::Format { format } => Problem::Format {
+            format: format.clone(),
+        },
+        ValidationErrorKind::Pattern { pattern } => Problem::Pattern {
+            pattern: pattern.clone(),
+        },
+        ValidationErrorKind::MinItems { limit } => Problem::MinItems { limit: *limit },
+        ValidationErrorKind::MaxItems { limit } => Problem::MaxItems { limit: *limit },
+        ValidationErrorKind::UniqueItems => Problem::UniqueItems,
+        ValidationErrorKind::MinLength { limit } => Problem::MinLength { limit: *limit },
+        ValidationErrorKind::MaxLength { limit } => Problem::MaxLength { limit: *limit },
+        ValidationErrorKind::Minimum { limit } => range(Bound::Minimum, limit),
+        ValidationErrorKind::ExclusiveMinimum { limit } => range(Bound::ExclusiveMinimum, limit),
+        ValidationErrorKind::Maximum { limit } => range(Bound::Maximum, limit),
+        ValidationErrorKind::ExclusiveMaximum { limit } => range(Bound::ExclusiveMaximum, limit),
+        ValidationErrorKind::OneOfMultipleValid { .. } => Problem::SeveralVariants,
+        // Rare keywords: name the keyword; the validator's own text would echo the value (tokens).
+        _ => Problem::Other {
+            message: format!(
+                "The value breaks the schema's \"{}\" constraint",
+                kind.keyword()
+            ),
+        },
+    }
+}
+
+fn type_problem(instance: &Value, expected: Vec<String>) -> Problem {
+    if instance.is_null() {
+        Problem::NullNotAllowed { expected }
+    } else {
+        Problem::TypeMismatch { expected }
+    }
+}
+
+/// The JSON type names a `type` error expected.
+pub fn expected_types(kind: &TypeKind) -> Vec<String> {
+    match kind {
+        TypeKind::Single(single) => vec![single.to_string()],
+        TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
+    }
+}
+
+/// The `$defs` name a canonical schema path starts in (`/$defs/<name>/...`).
+pub fn owning_def(schema_path: &str) -> Option<String> {
+    let tokens = pointer::tokens(schema_path)?;
+    match tokens.as_slice() {
+        [defs, name, ..] if defs == "$defs" => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// The property names an object schema defines, found next to its failed `additionalProperties`.
+fn allowed_properties(bundle: &Value, schema_path: &str) -> Vec<String> {
+    let object_path = schema_path
+        .rsplit_once('/')
+        .map_or("", |(parent, _)| parent);
+    bundle
+        .pointer(&format!("{object_path}/properties"))
+        .and_then(Value::as_object)
+        .map(|properties| properties.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The allowed property a misspelt one most likely meant, if any is close enough.
+pub fn suggest(property: &str, allowed: &[String]) -> Option<String> {
+    const MIN_SIMILARITY: f64 = 0.7;
+    let wanted = property.to_lowercase();
+    allowed
+        .iter()
+        .map(|candidate| {
+            let similarity =
+                strsim::normalized_damerau_levenshtein(&wanted, &candidate.to_lowercase());
+            (similarity, candidate)
+        })
+        .filter(|(similarity, _)| *similarity >= MIN_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_closest_allowed_property() {
+        let allowed = vec!["ContactPerson".to_string(), "Notes".to_string()];
+        assert_eq!(
+            suggest("ContacPerson", &allowed).as_deref(),
+            Some("ContactPerson")
+        );
+        assert_eq!(suggest("notes", &allowed).as_deref(), Some("Notes"));
+        assert_eq!(suggest("Zzzzzz", &allowed), None);
+    }
+
+    #[test]
+    fn owning_def_is_the_first_defs_segment() {
+        assert_eq!(
+            owning_def("/$defs/A/properties/At/format").as_deref(),
+            Some("A")
+        );
+        assert_eq!(owning_def("/properties/x"), None);
+    }
+}

@@ -1,0 +1,99 @@
+//! SARIF 2.1.0, for code-scanning tools: rules from the registry, one result per diagnostic.
+//! Columns are declared as UTF-16 code units (`columnKind`), which is what diagnostics carry.
+
+use serde_json::{Value, json};
+
+use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::registry::{self, RuleInfo};
+
+const SARIF_SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// Renders a report about the artifact `source_name`.
+pub fn render(report: &Report, source_name: &str) -> String {
+    let rules: Vec<&RuleInfo> = registry::all().collect();
+    let results: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| result(d, source_name, &rules))
+        .collect();
+    let sarif = json!({
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "mews-connector-validator",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                "rules": rules.iter().map(|r| rule(r)).collect::<Vec<_>>(),
+            }},
+            "columnKind": "utf16CodeUnits",
+            "artifacts": [{"location": {"uri": source_name}}],
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&sarif).unwrap_or_default()
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn rule(info: &RuleInfo) -> Value {
+    json!({
+        "id": info.id,
+        "shortDescription": {"text": info.summary},
+        "helpUri": info.docs,
+        "defaultConfiguration": {"level": level(info.severity)},
+    })
+}
+
+fn result(d: &Diagnostic, source_name: &str, rules: &[&RuleInfo]) -> Value {
+    let mut result = json!({
+        "ruleId": d.rule,
+        "level": level(d.severity),
+        "message": {"text": d.message},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": source_name, "index": 0},
+                // SARIF's endColumn is the column after the region, like ours.
+                "region": {
+                    "startLine": d.line, "startColumn": d.column,
+                    "endLine": d.end_line, "endColumn": d.end_column,
+                },
+            },
+            "logicalLocations": [{"fullyQualifiedName": d.pointer, "kind": "element"}],
+        }],
+        "properties": {"pointer": d.pointer, "docs": d.docs},
+    });
+    if let (Some(index), Some(object)) = (
+        rules.iter().position(|r| r.id == d.rule),
+        result.as_object_mut(),
+    ) {
+        object.insert("ruleIndex".to_string(), index.into());
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::sample;
+
+    #[test]
+    fn renders_results_with_regions_and_rule_indexes() {
+        let (report, _) = sample::report();
+        let rendered = render(&report, "body.json");
+        let sarif: Value = serde_json::from_str(&rendered).unwrap();
+        let results = &sarif["runs"][0]["results"];
+        insta::assert_json_snapshot!(results);
+        let rules = &sarif["runs"][0]["tool"]["driver"]["rules"];
+        let index = usize::try_from(results[0]["ruleIndex"].as_u64().unwrap()).unwrap();
+        assert_eq!(rules[index]["id"], results[0]["ruleId"]);
+        assert_eq!(sarif["runs"][0]["columnKind"], "utf16CodeUnits");
+    }
+}
