@@ -37,6 +37,10 @@ fn call_201_within_30_seconds_exceeds_the_limit_once() {
     let profile = &report.rate_profiles[0];
     assert_eq!((profile.peak, profile.bursts.len()), (201, 1));
     assert_eq!(profile.bursts[0].count, 201);
+    // The operation's row counts every finding about its calls, the burst included.
+    let row = &report.operations[0];
+    let about_calls = report.diagnostics.iter().filter(|d| d.call.is_some()).count();
+    assert_eq!(row.diagnostics, about_calls);
 }
 
 #[test]
