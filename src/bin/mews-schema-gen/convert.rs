@@ -8,7 +8,7 @@ const COMPONENTS_PREFIX: &str = "#/components/schemas/";
 pub const DEFS_PREFIX: &str = "#/$defs/";
 
 /// Annotation keywords copied through unchanged (the engine and docs tools read them).
-const ANNOTATIONS: [&str; 11] = [
+const ANNOTATIONS: [&str; 12] = [
     "title",
     "deprecated",
     "readOnly",
@@ -20,6 +20,8 @@ const ANNOTATIONS: [&str; 11] = [
     "x-restricted",
     "x-schema-id",
     "x-enumNames",
+    // The enum may gain values: a value the schema does not list is not necessarily wrong.
+    "x-extensible",
 ];
 
 /// Validation keywords whose meaning is the same in 3.0 and 2020-12.
@@ -147,6 +149,7 @@ impl<'a> Converter<'a> {
         if is_true(annotations.get("x-coproduct")) {
             self.stats.coproducts += 1;
             loosen_coproduct_value(&mut core);
+            self.discriminate_coproduct(&mut core);
         }
         let mut converted = if nullable {
             self.allow_null(core)
@@ -268,6 +271,78 @@ impl<'a> Converter<'a> {
         core.entry("type").or_insert_with(|| json!("object"));
         self.stats.inherited_objects += 1;
         Ok(())
+    }
+
+    /// Ties each `Discriminator` value of a coproduct to the `Value` shape it names, so a wrong
+    /// `Value` is reported against the shape the partner chose rather than "none of the shapes".
+    /// Shapes are matched by name (`Space` → `SpaceData`, `Object` → "Object resource data");
+    /// values without a shape of their own stay unconstrained beyond the any-of.
+    fn discriminate_coproduct(&mut self, core: &mut Map<String, Value>) {
+        let Some(properties) = core.get("properties") else {
+            return;
+        };
+        let Some(values) = properties
+            .get("Discriminator")
+            .and_then(ref_or_nullable_ref)
+            .and_then(|name| self.component(name))
+            .and_then(|schema| schema.get("enum"))
+            .and_then(Value::as_array)
+        else {
+            return;
+        };
+        let Some(value) = properties.get("Value") else {
+            return;
+        };
+        // `anyOf: [{anyOf: shapes}, {type: null}]` when the Value may be null.
+        let (shapes, nullable) = match value.get("anyOf").and_then(Value::as_array) {
+            Some(outer) if outer.contains(&json!({"type": "null"})) => (
+                outer
+                    .iter()
+                    .find_map(|branch| branch.get("anyOf").and_then(Value::as_array)),
+                true,
+            ),
+            shapes => (shapes, false),
+        };
+        let Some(shapes) = shapes else {
+            return;
+        };
+        let only_pair = values.len() == 1 && shapes.len() == 1;
+        let rules: Vec<Value> = values
+            .iter()
+            .filter_map(Value::as_str)
+            .filter_map(|discriminator| {
+                let named: Vec<&Value> = shapes
+                    .iter()
+                    .filter(|shape| {
+                        shape_label(shape).is_some_and(|label| names(label, discriminator))
+                    })
+                    .collect();
+                let shape = match named.as_slice() {
+                    [shape] => *shape,
+                    _ if only_pair => shapes.first()?,
+                    _ => return None,
+                };
+                let shape = if nullable {
+                    json!({"anyOf": [shape, {"type": "null"}]})
+                } else {
+                    shape.clone()
+                };
+                Some(json!({
+                    "if": {"properties": {"Discriminator": {"const": discriminator}},
+                        "required": ["Discriminator"]},
+                    "then": {"properties": {"Value": shape}},
+                }))
+            })
+            .collect();
+        if rules.is_empty() {
+            return;
+        }
+        match core.get_mut("allOf") {
+            Some(Value::Array(existing)) => existing.extend(rules),
+            _ => {
+                core.insert("allOf".to_owned(), Value::Array(rules));
+            }
+        }
     }
 
     fn allow_null(&mut self, mut core: Map<String, Value>) -> Map<String, Value> {
@@ -395,6 +470,36 @@ fn loosen_coproduct_value(core: &mut Map<String, Value>) {
                 branch.insert("anyOf".to_owned(), branches);
             }
         }
+    }
+}
+
+/// The `$defs` name of `{$ref}` or of `{anyOf: [{$ref}, {type: null}]}`.
+fn ref_or_nullable_ref(schema: &Value) -> Option<&str> {
+    let direct = schema.get("$ref").and_then(Value::as_str);
+    let wrapped = || {
+        schema
+            .get("anyOf")?
+            .as_array()?
+            .iter()
+            .find_map(|branch| branch.get("$ref").and_then(Value::as_str))
+    };
+    direct.or_else(wrapped)?.strip_prefix(DEFS_PREFIX)
+}
+
+/// A coproduct shape's name: its `$defs` name or its title.
+fn shape_label(shape: &Value) -> Option<&str> {
+    ref_or_nullable_ref(shape).or_else(|| shape.get("title").and_then(Value::as_str))
+}
+
+/// Whether the shape `label` is the one for `discriminator`: equal, or `discriminator` followed
+/// by the next word (`Space` names `SpaceData` and "Space data", not `Spaceship`).
+fn names(label: &str, discriminator: &str) -> bool {
+    match label.strip_prefix(discriminator) {
+        Some(rest) => rest
+            .chars()
+            .next()
+            .is_none_or(|next| next.is_uppercase() || next == ' '),
+        None => false,
     }
 }
 
@@ -562,6 +667,55 @@ mod tests {
             .convert(&components["Loop"])
             .unwrap_err();
         assert!(error.contains("cycle"), "{error}");
+    }
+
+    #[test]
+    fn coproduct_discriminator_selects_the_value_shape() {
+        // The shape of Mews' `ResourceUpdateParameters.Data`.
+        let components: BTreeMap<String, Value> = [(
+            "ResourceDataDiscriminator".to_owned(),
+            json!({"type": "string", "enum": ["Space", "Object", "Person", "Vehicle"]}),
+        )]
+        .into_iter()
+        .collect();
+        let converted = convert_with(
+            &components,
+            json!({"type": "object", "x-coproduct": true, "properties": {
+                "Discriminator": {"$ref": "#/components/schemas/ResourceDataDiscriminator"},
+                "Value": {"oneOf": [{"$ref": "#/components/schemas/SpaceDataUpdateParameters"},
+                    {"title": "Object resource data update", "type": "object"},
+                    {"title": "Person resource data update", "type": "object"}]}}}),
+        );
+        let rule = |value: &str, shape: Value| {
+            json!({"if": {"properties": {"Discriminator": {"const": value}},
+                "required": ["Discriminator"]}, "then": {"properties": {"Value": shape}}})
+        };
+        assert_eq!(
+            converted["allOf"],
+            json!([
+                rule(
+                    "Space",
+                    json!({"$ref": "#/$defs/SpaceDataUpdateParameters"})
+                ),
+                rule(
+                    "Object",
+                    json!({"title": "Object resource data update", "type": "object"})
+                ),
+                rule(
+                    "Person",
+                    json!({"title": "Person resource data update", "type": "object"})
+                ),
+            ])
+        );
+    }
+
+    #[test]
+    fn shape_names_match_on_word_boundaries() {
+        assert!(names("SpaceData", "Space"));
+        assert!(names("Object resource data", "Object"));
+        assert!(names("BillCustomerData", "BillCustomerData"));
+        assert!(!names("Spaceship", "Space"));
+        assert!(!names("PaymentCardPaymentData", "CreditCard"));
     }
 
     #[test]
