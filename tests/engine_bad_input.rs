@@ -96,11 +96,11 @@ fn invalid_utf8_is_reported_at_the_first_bad_byte() {
     bytes.push(0xFF);
     bytes.extend_from_slice(b"\"\n}");
     let report = engine::validate_request_bytes(&paginated().address, &bytes, &Options::default());
-    assert_eq!(rules(&report), [("invalid-utf8", "", 2, 19)]);
+    assert_eq!(rules(&report), [("invalid-encoding", "", 2, 19)]);
     assert!(report.diagnostics[0].message.contains("0xFF"));
     let response =
         engine::validate_response_bytes(&paginated().address, &bytes, &Options::default());
-    assert_eq!(response.diagnostics[0].rule, "invalid-utf8");
+    assert_eq!(response.diagnostics[0].rule, "invalid-encoding");
 }
 
 #[test]

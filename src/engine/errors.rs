@@ -122,7 +122,9 @@ impl Problem {
         let shown = &found.shown;
         match self {
             Problem::MissingRequired { property } => {
-                format!("Missing required property \"{property}\"")
+                format!(
+                    "Missing required property \"{property}\": this object lacks it; the schema requires it"
+                )
             }
             Problem::UnknownProperty {
                 property,

@@ -26,23 +26,23 @@ pub fn render(report: &Report, source_name: &str, text: &str) -> String {
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, source_name: &str, lines: &[&str]) {
+    let number = d.line.to_string();
+    let gutter = " ".repeat(number.len());
     let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.rule, d.message);
-    let _ = writeln!(out, " --> {source_name}:{}:{}", d.line, d.column);
+    let _ = writeln!(out, "{gutter}--> {source_name}:{}:{}", d.line, d.column);
     let line_index = usize::try_from(d.line)
         .unwrap_or(usize::MAX)
         .saturating_sub(1);
     if let Some(line) = lines.get(line_index) {
-        let number = d.line.to_string();
-        let gutter = " ".repeat(number.len());
         let (excerpt, underline) = excerpt(line, d);
         let _ = writeln!(out, "{gutter} |");
         let _ = writeln!(out, "{number} | {excerpt}");
         let _ = writeln!(out, "{gutter} | {underline}");
     }
     if !d.pointer.is_empty() {
-        let _ = writeln!(out, "  = pointer: {}", d.pointer);
+        let _ = writeln!(out, "{gutter} = pointer: {}", d.pointer);
     }
-    let _ = writeln!(out, "  = docs: {}", d.docs);
+    let _ = writeln!(out, "{gutter} = docs: {}", d.docs);
     out.push('\n');
 }
 
