@@ -354,22 +354,12 @@ fn datetimes_with_offsets_name_the_utc_instant() {
 }
 
 #[test]
-fn date_only_and_offsetless_datetimes_are_errors() {
+fn date_only_and_offsetless_datetimes_are_left_to_the_schema_format() {
+    // Not RFC 3339 date-times: the engine's `format` check reports them as `datetime-format`.
     let found = check_params(&body(
         ",\n  \"Notes\": [{\"CreatedUtc\": \"2023-03-22\"}, {\"CreatedUtc\": \"2023-03-22T10:00:00\"}, {\"CreatedUtc\": \"2023-03-22T10:00:00+00:00\"}]",
     ));
-    assert_eq!(
-        of(&found, "datetime-format"),
-        [
-            ("/Notes/0/CreatedUtc".to_string(), 5, 28),
-            ("/Notes/1/CreatedUtc".to_string(), 5, 58)
-        ]
-    );
-    assert!(
-        found[0].message.contains("\"2023-03-22T00:00:00Z\""),
-        "{}",
-        found[0].message
-    );
+    assert!(of(&found, "datetime-format").is_empty());
 }
 
 #[test]

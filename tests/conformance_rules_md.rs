@@ -14,7 +14,7 @@ fn rules_md_is_up_to_date() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/RULES.md")).unwrap();
     assert!(
         generated == committed,
-        "RULES.md is out of date: run `cargo run -- rules --format markdown > RULES.md`"
+        "RULES.md is out of date: run `cargo run --bin mews-connector-validator -- rules --format markdown > RULES.md`"
     );
 }
 

@@ -3,11 +3,14 @@
 //! `restricted-operation` from the catalog; this module adds what needs the evaluation date or
 //! the schema's property annotations.
 
-use super::dates;
+use jiff::civil::Date;
+
 use super::walker::Visit;
 use super::{Findings, RequestContext};
+use super::{dates, deprecations};
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
+use crate::source::Value;
 
 pub const DEPRECATED_PROPERTY: RuleInfo = RuleInfo {
     id: "deprecated-property",
@@ -38,7 +41,6 @@ pub(super) fn check(
     visits: &[Visit<'_, '_>],
     found: &mut Findings<'_>,
 ) {
-    check_properties(visits, found);
     let root = context.doc.root();
     let today = match dates::evaluation_date(context.options) {
         Ok(today) => today,
@@ -48,13 +50,14 @@ pub(super) fn check(
                 super::quoted(&text)
             );
             found.add(&INVALID_DATE_OPTION, "", root.span, message);
-            return;
+            None
         }
     };
-    let Some(operation) = context.operation else {
+    check_properties(visits, today, found);
+    let (Some(operation), Some(today)) = (context.operation, today) else {
         return;
     };
-    let (Some(today), Some(discontinued)) = (today, operation.discontinued.as_deref()) else {
+    let Some(discontinued) = operation.discontinued.as_deref() else {
         return;
     };
     let Ok(discontinued_on) = dates::parse_date(discontinued) else {
@@ -74,18 +77,26 @@ pub(super) fn check(
     }
 }
 
-fn check_properties(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
+fn check_properties(visits: &[Visit<'_, '_>], today: Option<Date>, found: &mut Findings<'_>) {
     for visit in visits {
         let Some(name) = visit.key else {
             continue;
         };
-        // Sending null for a deprecated filter or field does not use it.
-        if visit.node.is_null()
-            || !visit
-                .schemas
-                .iter()
-                .any(|schema| schema.get("deprecated") == Some(&serde_json::Value::Bool(true)))
-        {
+        // Null (no filter, no value) and false (an extent or option not asked for) do not use
+        // the deprecated feature.
+        if matches!(visit.node.value, Value::Null | Value::Bool(false)) {
+            continue;
+        }
+        let parent_defs = visit
+            .parent
+            .and_then(|index| visits.get(index))
+            .map_or(&[][..], |parent| parent.defs.as_slice());
+        let listed = deprecations::find(parent_defs, name);
+        let flagged = visit
+            .schemas
+            .iter()
+            .any(|schema| schema.get("deprecated") == Some(&serde_json::Value::Bool(true)));
+        if listed.is_none() && !flagged {
             continue;
         }
         let advice = visit
@@ -93,15 +104,36 @@ fn check_properties(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
             .and_then(serde_json::Value::as_str)
             .map(without_links)
             .filter(|advice| !advice.trim().is_empty());
-        let message = match advice {
-            Some(advice) => format!(
-                "`{name}` is deprecated; expected its replacement: {}",
+        let mut message = format!("`{name}` is deprecated");
+        if let Some(since) = listed.and_then(|entry| entry.deprecated.as_deref()) {
+            message.push_str(&format!(" since {since}"));
+        }
+        match (
+            listed.and_then(|entry| entry.replacement.as_deref()),
+            advice,
+        ) {
+            (Some(replacement), _) => {
+                message.push_str(&format!("; expected `{replacement}` instead."))
+            }
+            (None, Some(advice)) => message.push_str(&format!(
+                "; expected its replacement: {}",
                 with_period(advice.trim())
-            ),
-            None => format!(
-                "`{name}` is deprecated; expected its replacement (see the Deprecations page for it and the discontinuation date)."
-            ),
-        };
+            )),
+            (None, None) => {
+                message.push_str("; expected its replacement (see the Deprecations page).")
+            }
+        }
+        if let Some(discontinued) = listed.and_then(|entry| entry.discontinued.as_deref()) {
+            let past = today
+                .is_some_and(|today| dates::parse_date(discontinued).is_ok_and(|on| today >= on));
+            if past {
+                message.push_str(&format!(
+                    " It was discontinued on {discontinued}: the API may ignore or reject it."
+                ));
+            } else {
+                message.push_str(&format!(" It will be discontinued on {discontinued}."));
+            }
+        }
         found.add(
             &DEPRECATED_PROPERTY,
             &visit.pointer,

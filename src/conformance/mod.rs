@@ -7,6 +7,7 @@ mod auth;
 mod client;
 mod dates;
 mod datetime;
+mod deprecations;
 mod hygiene;
 mod language;
 mod lifecycle;
@@ -32,7 +33,6 @@ pub const RULES: &[RuleInfo] = &[
     client::CLIENT_NOT_UNIQUE,
     client::CLIENT_VERSION_MISSING,
     language::LANGUAGE_CULTURE_PAIR,
-    datetime::DATETIME_FORMAT,
     datetime::INTERVAL_REVERSED,
     datetime::INTERVAL_TOO_LONG,
     pagination::CURSOR_FORMAT,

@@ -12,7 +12,7 @@ pub const UPDATE_VALUE_SHAPE: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary: "A property typed as an update value is sent as a bare value instead of `{\"Value\": …}`.",
     docs: "https://docs.mews.com/connector-api/guidelines/serialization#update-values",
-    example: r#"{"Email": "guest@example.com", …} instead of {"Email": {"Value": "guest@example.com"}}"#,
+    example: r#"customers/update with {"ItalianFiscalCode": "ZGNZLR17U72P554F", …}"#,
 };
 
 /// An update value schema is an object whose only property is `Value`.

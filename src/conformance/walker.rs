@@ -21,6 +21,8 @@ pub struct Visit<'d, 's> {
     /// The key of this value in its parent object (`None` for the root and array items).
     pub key: Option<&'d str>,
     pub node: &'d Node,
+    /// Index of the enclosing object's or array's visit in the walk's output.
+    pub parent: Option<usize>,
     /// Every schema that applies, outermost first (the property's own schema, then the
     /// targets of its `$ref`s and `allOf`s, then the chosen `anyOf`/`oneOf` branches).
     pub schemas: Vec<&'s Schema>,
@@ -45,20 +47,36 @@ impl<'s> Visit<'_, 's> {
 pub fn walk<'d, 's>(
     bundle: &'s Schema,
     root_def: Option<&str>,
-    root: &'d Node,
+    root_node: &'d Node,
 ) -> Vec<Visit<'d, 's>> {
-    let root_schema = root_def.and_then(|def| definition(bundle, def));
+    let root = root_def.and_then(|def| definition(bundle, def));
     let mut visits = Vec::new();
     // Depth-first with an explicit stack, children pushed in reverse to keep document order.
-    let mut stack: Vec<(String, Option<&'d str>, &'d Node, Option<&'s Schema>)> =
-        vec![(String::new(), None, root, root_schema)];
-    while let Some((pointer, key, node, schema)) = stack.pop() {
+    let mut stack: Vec<Pending<'d, 's>> = vec![Pending {
+        pointer: String::new(),
+        key: None,
+        node: root_node,
+        parent: None,
+        def: root.map(|(name, _)| name),
+        schema: root.map(|(_, schema)| schema),
+    }];
+    while let Some(Pending {
+        pointer,
+        key,
+        node,
+        parent,
+        def,
+        schema,
+    }) = stack.pop()
+    {
+        let index = Some(visits.len());
         let mut visit = Visit {
             pointer,
             key,
             node,
+            parent,
             schemas: Vec::new(),
-            defs: Vec::new(),
+            defs: def.into_iter().collect(),
         };
         if let Some(schema) = schema {
             resolve(bundle, schema, node, &mut visit, Unions::Choose, 0);
@@ -66,23 +84,27 @@ pub fn walk<'d, 's>(
         match &node.value {
             Value::Object(members) => {
                 for member in members.iter().rev() {
-                    stack.push((
-                        pointer::push(&visit.pointer, &member.key),
-                        Some(member.key.as_str()),
-                        &member.value,
-                        property_schema(&visit.schemas, &member.key),
-                    ));
+                    stack.push(Pending {
+                        pointer: pointer::push(&visit.pointer, &member.key),
+                        key: Some(member.key.as_str()),
+                        node: &member.value,
+                        parent: index,
+                        def: None,
+                        schema: property_schema(&visit.schemas, &member.key),
+                    });
                 }
             }
             Value::Array(items) => {
                 let item_schema = visit.keyword("items").filter(|s| s.is_object());
-                for (index, item) in items.iter().enumerate().rev() {
-                    stack.push((
-                        pointer::push_index(&visit.pointer, index),
-                        None,
-                        item,
-                        item_schema,
-                    ));
+                for (position, item) in items.iter().enumerate().rev() {
+                    stack.push(Pending {
+                        pointer: pointer::push_index(&visit.pointer, position),
+                        key: None,
+                        node: item,
+                        parent: index,
+                        def: None,
+                        schema: item_schema,
+                    });
                 }
             }
             _ => {}
@@ -92,9 +114,24 @@ pub fn walk<'d, 's>(
     visits
 }
 
-/// A schema in the bundle's `$defs`.
-fn definition<'s>(bundle: &'s Schema, name: &str) -> Option<&'s Schema> {
-    bundle.get("$defs")?.get(name)
+/// A value waiting to be visited, with the schema its parent gives it.
+struct Pending<'d, 's> {
+    pointer: String,
+    key: Option<&'d str>,
+    node: &'d Node,
+    parent: Option<usize>,
+    /// The `$defs` name of the root schema (other values reach theirs through `$ref`).
+    def: Option<&'s str>,
+    schema: Option<&'s Schema>,
+}
+
+/// A schema in the bundle's `$defs`, with its name.
+fn definition<'s>(bundle: &'s Schema, name: &str) -> Option<(&'s str, &'s Schema)> {
+    bundle
+        .get("$defs")?
+        .as_object()?
+        .get_key_value(name)
+        .map(|(name, schema)| (name.as_str(), schema))
 }
 
 /// The `$defs` name and schema a `$ref` designates (`#/$defs/X` or `<bundle id>#/$defs/X`).
@@ -107,11 +144,7 @@ fn dereference<'s>(bundle: &'s Schema, reference: &str) -> Option<(&'s str, &'s 
     if defs != "$defs" {
         return None;
     }
-    bundle
-        .get("$defs")?
-        .as_object()?
-        .get_key_value(name.as_str())
-        .map(|(name, schema)| (name.as_str(), schema))
+    definition(bundle, name)
 }
 
 /// Whether resolution descends into `anyOf`/`oneOf`. Scoring a branch does not, so nested unions
@@ -175,6 +208,7 @@ fn best_branch<'s>(
             pointer: String::new(),
             key: None,
             node,
+            parent: None,
             schemas: Vec::new(),
             defs: Vec::new(),
         };
@@ -291,6 +325,7 @@ mod tests {
         .unwrap();
         let visits = walk(&bundle, Some("Params"), doc.root());
         let pointers: Vec<_> = visits.iter().map(|v| v.pointer.as_str()).collect();
+        assert_eq!(visits[0].defs, ["Params"]);
         assert_eq!(
             pointers,
             [
@@ -320,6 +355,12 @@ mod tests {
             Some("date-time")
         );
         assert!(visit(&visits, "/Extra").schemas.is_empty());
+        let start = visit(&visits, "/UpdatedUtc/StartUtc");
+        assert_eq!(visits[start.parent.unwrap()].pointer, "/UpdatedUtc");
+        assert_eq!(
+            visits[visit(&visits, "/Items/0").parent.unwrap()].pointer,
+            "/Items"
+        );
     }
 
     #[test]
