@@ -30,6 +30,8 @@ fn checklist_exit_codes() {
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["valid"], false);
 
+    std::fs::remove_dir_all(&dir).unwrap();
+
     let (code, _, stderr) = run(&["checklist", "does/not/exist.json"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot read"), "{stderr}");
