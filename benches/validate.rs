@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use mews_connector_validator::engine::{self, Operation, catalog};
+use mews_connector_validator::source::Document;
 use mews_connector_validator::{Options, Severity};
 use serde_json::Value;
 
@@ -121,6 +122,12 @@ fn bench(c: &mut Criterion) {
                 peer.validate(&value).is_ok()
             })
         });
+        // Where our time goes: the position-keeping parse that every diagnostic needs.
+        group.bench_function("of which: Document::parse", |b| {
+            b.iter(|| Document::parse(black_box(text)).is_ok())
+        });
+        let doc = Document::parse(text).unwrap();
+        group.bench_function("of which: to_json", |b| b.iter(|| doc.root().to_json()));
         group.finish();
     }
 }
