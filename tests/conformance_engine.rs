@@ -142,6 +142,7 @@ fn production_refuses_demo_tokens_and_overrides_apply() {
     };
     let report = engine::validate_request(NOTES, &body, &production);
     assert!(!report.valid);
+    insta::assert_snapshot!(text::render(&report, "example.json", &body));
     assert_eq!(
         report
             .diagnostics

@@ -133,7 +133,7 @@ fn demo_access(token: &str) -> Option<(&'static DemoIntegration, Pricing)> {
 }
 
 /// A token as messages may show it: its first 4 characters, never the whole secret.
-pub(super) fn mask(token: &str) -> String {
+fn mask(token: &str) -> String {
     let head: String = token.chars().take(4).collect();
     if head.chars().count() == token.chars().count() {
         "…".to_string()

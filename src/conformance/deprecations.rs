@@ -1,6 +1,7 @@
 //! The Deprecations page's "Deprecated properties" table as the catalog carries it: when a property
 //! of a schema type was deprecated, when it is discontinued, and what replaces it.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -27,21 +28,28 @@ struct Table {
     deprecated_properties: Vec<DeprecatedProperty>,
 }
 
-fn table() -> &'static [DeprecatedProperty] {
-    static TABLE: OnceLock<Vec<DeprecatedProperty>> = OnceLock::new();
+/// The table by property name: most properties are not in it, and this is asked for every one.
+fn table() -> &'static HashMap<String, Vec<DeprecatedProperty>> {
+    static TABLE: OnceLock<HashMap<String, Vec<DeprecatedProperty>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         // A catalog that does not parse is a build defect the engine's tests catch; no table then.
-        serde_json::from_str::<Table>(CATALOG_JSON)
+        let entries = serde_json::from_str::<Table>(CATALOG_JSON)
             .map(|t| t.deprecated_properties)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let mut table: HashMap<String, Vec<DeprecatedProperty>> = HashMap::new();
+        for entry in entries {
+            table.entry(entry.property.clone()).or_default().push(entry);
+        }
+        table
     })
 }
 
 /// The table's entry for `property` of an object typed by any of `defs`.
 pub(super) fn find(defs: &[&str], property: &str) -> Option<&'static DeprecatedProperty> {
     table()
+        .get(property)?
         .iter()
-        .find(|entry| entry.property == property && defs.contains(&entry.def.as_str()))
+        .find(|entry| defs.contains(&entry.def.as_str()))
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ mod language;
 mod lifecycle;
 mod pagination;
 mod update_value;
-pub mod walker;
+mod walker;
 
 pub use dates::parse_date;
 

@@ -137,11 +137,16 @@ fn definition<'s>(bundle: &'s Schema, name: &str) -> Option<(&'s str, &'s Schema
 /// The `$defs` name and schema a `$ref` designates (`#/$defs/X` or `<bundle id>#/$defs/X`).
 fn dereference<'s>(bundle: &'s Schema, reference: &str) -> Option<(&'s str, &'s Schema)> {
     let (_, fragment) = reference.split_once('#')?;
-    let tokens = pointer::tokens(fragment)?;
-    let [defs, name] = tokens.as_slice() else {
-        return None;
-    };
-    if defs != "$defs" {
+    let name = fragment.strip_prefix("/$defs/")?;
+    // Generated names never need RFC 6901 escapes; unescape only when present (rare, allocates).
+    if name.contains('~') {
+        let tokens = pointer::tokens(fragment)?;
+        let [_, name] = tokens.as_slice() else {
+            return None;
+        };
+        return definition(bundle, name);
+    }
+    if name.contains('/') {
         return None;
     }
     definition(bundle, name)
@@ -202,6 +207,14 @@ fn best_branch<'s>(
     node: &Node,
     depth: usize,
 ) -> Option<&'s Schema> {
+    // The common nullable wrapper `[X, {"type": "null"}]` needs no scoring.
+    if let [first, second] = branches {
+        match (is_null_only(first), is_null_only(second)) {
+            (true, false) => return Some(if node.is_null() { first } else { second }),
+            (false, true) => return Some(if node.is_null() { second } else { first }),
+            _ => {}
+        }
+    }
     let mut best: Option<(i64, &'s Schema)> = None;
     for branch in branches {
         let mut probe = Visit {
@@ -219,6 +232,13 @@ fn best_branch<'s>(
         }
     }
     best.map(|(_, branch)| branch)
+}
+
+/// `{"type": "null"}`: the branch a nullable wrapper adds.
+fn is_null_only(schema: &Schema) -> bool {
+    schema
+        .as_object()
+        .is_some_and(|s| s.len() == 1 && s.get("type").and_then(Schema::as_str) == Some("null"))
 }
 
 /// How well a value fits a set of schemas: the type first, then for objects how many keys the
