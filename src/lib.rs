@@ -14,9 +14,11 @@ pub mod render;
 pub mod session;
 pub mod source;
 
+pub use checklist::validate_checklist;
 pub use diagnostic::{Diagnostic, OperationRef, Report, Severity};
 pub use engine::{
     validate_request, validate_request_bytes, validate_response, validate_response_bytes,
 };
 pub use options::{Environment, Level, Options};
 pub use registry::RuleInfo;
+pub use session::{Progress, ReadinessReport, analyze_session};

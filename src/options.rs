@@ -38,6 +38,23 @@ pub struct Options {
 }
 
 impl Options {
+    /// What is wrong with these options, for callers to report before validating: rule ids the
+    /// registry does not know, and an evaluation date that is not `YYYY-MM-DD`.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems: Vec<String> = self
+            .rules
+            .keys()
+            .filter(|id| crate::registry::find(id).is_none())
+            .map(|id| format!("unknown rule id \"{id}\" (see the rules list)"))
+            .collect();
+        if let Some(date) = &self.date
+            && crate::conformance::parse_date(date).is_err()
+        {
+            problems.push(format!("date \"{date}\" is not a date as YYYY-MM-DD"));
+        }
+        problems
+    }
+
     /// Applies the per-rule overrides: `off` drops a diagnostic, any other level replaces its severity.
     pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         if self.rules.is_empty() {
@@ -56,5 +73,52 @@ impl Options {
                 Some(diagnostic)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_name_unknown_rules_and_bad_dates() {
+        let mut options = Options::default();
+        assert!(options.problems().is_empty());
+        options
+            .rules
+            .insert("client-not-unique".to_string(), Level::Off);
+        options.date = Some("2027-01-10".to_string());
+        assert!(options.problems().is_empty());
+        options
+            .rules
+            .insert("no-such-rule".to_string(), Level::Error);
+        options.date = Some("2027-13-01".to_string());
+        let problems = options.problems();
+        assert_eq!(problems.len(), 2);
+        assert!(problems[0].contains("no-such-rule"));
+        assert!(problems[1].contains("2027-13-01"));
+    }
+
+    #[test]
+    fn overrides_change_or_drop_diagnostics() {
+        let diagnostic = |rule: &str| Diagnostic {
+            rule: rule.to_string(),
+            severity: Severity::Warning,
+            message: String::new(),
+            pointer: String::new(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            docs: String::new(),
+            call: None,
+            time: None,
+        };
+        let mut options = Options::default();
+        options.rules.insert("a".to_string(), Level::Off);
+        options.rules.insert("b".to_string(), Level::Error);
+        let kept = options.apply(vec![diagnostic("a"), diagnostic("b"), diagnostic("c")]);
+        let kept: Vec<_> = kept.iter().map(|d| (d.rule.as_str(), d.severity)).collect();
+        assert_eq!(kept, [("b", Severity::Error), ("c", Severity::Warning)]);
     }
 }

@@ -58,3 +58,15 @@ pub fn input_name(path: Option<&PathBuf>) -> String {
         _ => "<stdin>".to_string(),
     }
 }
+
+/// Reads an input as UTF-8 text; invalid UTF-8 is a usage error naming the byte offset.
+pub fn read_text(path: Option<&Path>) -> Result<String, String> {
+    let bytes = read_input(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.map_or("<stdin>".into(), |p| p.display().to_string()),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

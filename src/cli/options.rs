@@ -10,14 +10,31 @@ pub struct RuleFlags {
     #[arg(long, value_enum, default_value = "demo")]
     pub environment: EnvironmentFlag,
     /// Evaluation date for lifecycle rules, YYYY-MM-DD (default: today).
-    #[arg(long)]
+    #[arg(long, value_parser = evaluation_date)]
     pub date: Option<String>,
     /// Report this rule as an error (repeatable).
-    #[arg(long = "deny", value_name = "RULE")]
+    #[arg(long = "deny", value_name = "RULE", value_parser = rule_id)]
     pub deny: Vec<String>,
     /// Do not report this rule (repeatable).
-    #[arg(long = "allow", value_name = "RULE")]
+    #[arg(long = "allow", value_name = "RULE", value_parser = rule_id)]
     pub allow: Vec<String>,
+}
+
+/// A rule id the registry knows; clap reports anything else as a usage error (exit 2).
+fn rule_id(id: &str) -> Result<String, String> {
+    match mews_connector_validator::registry::find(id) {
+        Some(rule) => Ok(rule.id.to_string()),
+        None => Err(format!(
+            "unknown rule \"{id}\" (`mews-connector-validator rules` lists them)"
+        )),
+    }
+}
+
+/// A strict `YYYY-MM-DD` date.
+fn evaluation_date(text: &str) -> Result<String, String> {
+    mews_connector_validator::conformance::parse_date(text)
+        .map(|_| text.to_string())
+        .map_err(|_| format!("\"{text}\" is not a date as YYYY-MM-DD"))
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default)]

@@ -1,5 +1,7 @@
 //! Renderers: each turns a report into one output format.
 pub mod json;
+pub mod markdown;
+pub mod plain;
 #[cfg(test)]
 mod sample;
 pub mod sarif;

@@ -1,4 +1,55 @@
+//! Recorded sessions (HAR or NDJSON) reviewed for certification readiness: every call through the
+//! request engine, rate and retry behaviour across calls, and a cross-check with the checklist.
+
+pub mod call;
+mod cursor;
+mod har;
+mod ndjson;
+pub mod reader;
+pub mod report;
+mod review;
+pub mod rules;
+mod timing;
+
+use crate::options::Options;
 use crate::registry::RuleInfo;
 
+pub use reader::Format;
+pub use report::{
+    Burst, Counts, OperationRow, RateProfile, ReadinessReport, SecondBucket, Summary, Verdict,
+};
+
 /// Rules raised by this module.
-pub const RULES: &[RuleInfo] = &[];
+pub const RULES: &[RuleInfo] = rules::ALL;
+
+/// True when a diagnostic of a readiness report is located in the recording (or checklist); false
+/// for request-rule findings of one call, located in that call's request body.
+pub fn located_in_recording(diagnostic: &crate::Diagnostic) -> bool {
+    diagnostic.call.is_none()
+        || RULES
+            .iter()
+            .chain(crate::checklist::RULES)
+            .any(|rule| rule.id == diagnostic.rule)
+}
+
+/// How far the review is, for progress bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Bytes of the recording read so far.
+    pub bytes: usize,
+    pub total_bytes: usize,
+    /// Connector API calls reviewed so far.
+    pub calls: usize,
+}
+
+/// Reviews a recorded session (HAR 1.2 or NDJSON, detected from the text) and, when given, cross-
+/// checks it with a certification checklist. `progress` is called as the recording is read
+/// (about every 256 KiB) and once at the end.
+pub fn analyze_session(
+    text: &str,
+    checklist: Option<&str>,
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> ReadinessReport {
+    review::analyze(text, checklist, options, progress)
+}

@@ -1,0 +1,168 @@
+//! The `Client` name: Mews reviews demo activity by it, so it must be unique to the integration
+//! and carry its version.
+
+use super::{Findings, RequestContext, quoted};
+use crate::diagnostic::Severity;
+use crate::registry::RuleInfo;
+
+pub const CLIENT_NOT_UNIQUE: RuleInfo = RuleInfo {
+    id: "client-not-unique",
+    severity: Severity::Warning,
+    summary: "`Client` is the docs' sample name or another placeholder Mews cannot tell apart from other integrations.",
+    docs: "https://docs.mews.com/connector-api/your-journey/private-integration#certification-instructions",
+    example: r#"{"Client": "Sample Client 1.0.0", …}"#,
+};
+
+pub const CLIENT_VERSION_MISSING: RuleInfo = RuleInfo {
+    id: "client-version-missing",
+    severity: Severity::Warning,
+    summary: "`Client` has no version number: it should be the name and version of the application.",
+    docs: "https://docs.mews.com/connector-api/guidelines/authentication",
+    example: r#"{"Client": "Acme PMS Bridge", …}"#,
+};
+
+/// Names that do not identify an integration (compared without version, case or extra spaces):
+/// the docs' samples, tool defaults (Swagger UI sends "string") and the demo integrations' names.
+const PLACEHOLDER_NAMES: &[&str] = &[
+    "sample client",
+    "sample",
+    "client",
+    "my client",
+    "myclient",
+    "test",
+    "test client",
+    "testclient",
+    "testing",
+    "demo",
+    "demo client",
+    "example",
+    "example client",
+    "app",
+    "my app",
+    "application",
+    "my application",
+    "integration",
+    "my integration",
+    "string",
+    "name",
+    "client name",
+    "postman",
+    "insomnia",
+    "swagger",
+    "curl",
+    "mypos",
+    "foo",
+    "bar",
+    "todo",
+    "xxx",
+    "mews",
+    "are you ready to integrate with mews?",
+    "connector api test client",
+];
+
+pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
+    let Some(member) = context.doc.root().member("Client") else {
+        return;
+    };
+    let Some(name) = member.value.as_str() else {
+        return;
+    };
+    if name.trim().is_empty() {
+        return; // auth's `credential-empty` (or the schema) reports it
+    }
+    let path = "/Client";
+    let stem = name_without_version(name);
+    if PLACEHOLDER_NAMES.contains(&stem.as_str()) {
+        let message = if name == "Sample Client 1.0.0" {
+            "`Client` is \"Sample Client 1.0.0\", the sample name from the docs; expected the unique name and version of your application, so Mews can find your calls when reviewing them.".to_string()
+        } else {
+            format!(
+                "`Client` is {}, a placeholder name; expected the unique name and version of your application, so Mews can find your calls when reviewing them.",
+                quoted(name)
+            )
+        };
+        found.add(&CLIENT_NOT_UNIQUE, path, member.value.span, message);
+    }
+    if !has_version(name) {
+        let message = format!(
+            "`Client` is {} with no version; expected the application's name and version, e.g. {}.",
+            quoted(name),
+            quoted(&format!("{} 1.0.0", name.trim()))
+        );
+        found.add(&CLIENT_VERSION_MISSING, path, member.value.span, message);
+    }
+}
+
+/// Splits a name into words at spaces, slashes and parentheses (`Acme/1.2 (build 7)`).
+fn words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, '/' | '(' | ')' | ','))
+        .filter(|w| !w.is_empty())
+}
+
+/// A word that reads as a version: `1.0`, `2.3.4-beta`, `v2`, `v1.0`, `2024.1`.
+fn is_version(word: &str) -> bool {
+    let (number, has_v) = match word.strip_prefix(['v', 'V']) {
+        Some(rest) => (rest, true),
+        None => (word, false),
+    };
+    let core = number.split(['-', '+']).next().unwrap_or_default();
+    let mut parts = core.split('.');
+    let all_numeric = core
+        .split('.')
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let dotted = parts.nth(1).is_some();
+    all_numeric && (dotted || has_v)
+}
+
+fn has_version(name: &str) -> bool {
+    words(name).any(is_version)
+}
+
+/// The name lowercased, versions removed, words joined by single spaces.
+fn name_without_version(name: &str) -> String {
+    let stem: Vec<String> = words(name)
+        .filter(|w| !is_version(w))
+        .map(str::to_lowercase)
+        .collect();
+    let stem = stem.join(" ");
+    // "Connector API Test Client 2" names one of the demo integrations.
+    match stem.strip_suffix(|c: char| c.is_ascii_digit()) {
+        Some(rest) if rest.ends_with("test client ") => rest.trim_end().to_string(),
+        _ => stem,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_recognised() {
+        for name in [
+            "Acme 1.0",
+            "Acme PMS v2",
+            "Acme/2.3.4-beta",
+            "Acme (1.0.0+build7)",
+            "Acme 2024.1",
+        ] {
+            assert!(has_version(name), "{name}");
+        }
+        for name in ["Acme", "Acme 2", "Acme v", "Acme 1.", "Acme PMS Bridge"] {
+            assert!(!has_version(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_compared_without_version_and_case() {
+        assert_eq!(name_without_version("Sample Client 1.0.0"), "sample client");
+        assert_eq!(name_without_version("  TEST   v2 "), "test");
+        assert_eq!(
+            name_without_version("Connector API Test Client 3"),
+            "connector api test client"
+        );
+        assert_eq!(
+            name_without_version("Acme PMS Bridge 2.1.0"),
+            "acme pms bridge"
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! One recorded HTTP exchange as both readers deliver it, and the parsing of its times.
+
+use jiff::Timestamp;
+
+/// One recorded exchange, before it is known to be a Connector API call.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Exchange {
+    /// Byte offset of the entry (HAR) or line (NDJSON) in the recording.
+    pub offset: usize,
+    /// JSON Pointer of the entry in a HAR (`/log/entries/3`); empty for NDJSON.
+    pub pointer: String,
+    pub method: String,
+    pub url: String,
+    /// When the request was sent, as recorded (RFC 3339).
+    pub started: String,
+    pub body: String,
+    /// Response status; 0 when there was no response.
+    pub status: u16,
+    /// The response's `Retry-After` header, when present.
+    pub retry_after: Option<String>,
+    /// Time from sending to the complete response, when recorded.
+    pub duration_ms: f64,
+}
+
+/// An RFC 3339 date-time as milliseconds since the Unix epoch.
+pub fn epoch_millis(text: &str) -> Option<i64> {
+    text.trim()
+        .parse::<Timestamp>()
+        .ok()
+        .map(|at| at.as_millisecond())
+}
+
+/// How long a `Retry-After` value asks to wait, in milliseconds, counted from `response_ms`:
+/// delta-seconds, or an HTTP-date.
+pub fn retry_after_millis(value: &str, response_ms: i64) -> Option<i64> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<f64>() {
+        return (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).round() as i64);
+    }
+    let at = jiff::fmt::rfc2822::DateTimeParser::new()
+        .parse_timestamp(value)
+        .ok()?;
+    Some((at.as_millisecond() - response_ms).max(0))
+}
+
+/// The host and path of a URL (`https://host:port/path?query` or a bare `/path`).
+pub fn host_and_path(url: &str) -> (&str, &str) {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let (host, path) = if url.contains("://") {
+        rest.split_once('/')
+            .map_or((rest, ""), |(host, _)| (host, &rest[host.len()..]))
+    } else {
+        ("", rest)
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let host = host.rsplit_once('@').map_or(host, |(_, host)| host);
+    let host = host.split(':').next().unwrap_or_default();
+    (host, path)
+}
+
+/// A token shown in output: its first 4 characters and an ellipsis, never the whole value.
+pub fn mask(token: &str) -> String {
+    let head: String = token.chars().take(4).collect();
+    format!("{head}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_har_and_ndjson_times() {
+        assert_eq!(epoch_millis("1970-01-01T00:00:01.500Z"), Some(1500));
+        assert_eq!(epoch_millis("1970-01-01T01:00:01.000+01:00"), Some(1000));
+        assert_eq!(
+            epoch_millis("2026-11-23T14:00:00.1234567Z").map(|ms| ms % 1000),
+            Some(123)
+        );
+        assert_eq!(epoch_millis("yesterday"), None);
+    }
+
+    #[test]
+    fn retry_after_takes_seconds_or_http_dates() {
+        assert_eq!(retry_after_millis("5", 0), Some(5000));
+        assert_eq!(retry_after_millis("0.5", 0), Some(500));
+        let response = epoch_millis("2015-10-21T07:27:50Z").unwrap();
+        assert_eq!(
+            retry_after_millis("Wed, 21 Oct 2015 07:28:00 GMT", response),
+            Some(10_000)
+        );
+        assert_eq!(retry_after_millis("soon", 0), None);
+        assert_eq!(retry_after_millis("-3", 0), None);
+    }
+
+    #[test]
+    fn splits_urls() {
+        assert_eq!(
+            host_and_path("https://api.mews-demo.com/api/connector/v1/bills/getAll?x=1"),
+            ("api.mews-demo.com", "/api/connector/v1/bills/getAll")
+        );
+        assert_eq!(
+            host_and_path("http://127.0.0.1:8080/api/x#f"),
+            ("127.0.0.1", "/api/x")
+        );
+        assert_eq!(
+            host_and_path("/api/connector/v1/a/b"),
+            ("", "/api/connector/v1/a/b")
+        );
+        assert_eq!(host_and_path("https://api.mews.com"), ("api.mews.com", ""));
+    }
+
+    #[test]
+    fn masks_tokens() {
+        assert_eq!(mask("C66EF7B239D24632943D115EDE9CB810"), "C66E…");
+        assert_eq!(mask("ab"), "ab…");
+    }
+}

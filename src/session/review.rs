@@ -1,0 +1,482 @@
+//! One pass over a recording: each Connector API call is validated by the engine and tallied as
+//! it is read; timing is analysed per AccessToken; the checklist cross-check runs at the end.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::call::{self, Exchange};
+use super::cursor::Cursor;
+use super::reader::{self, Format, Item, ReadError};
+use super::report::{OperationRow, ReadinessReport, Summary, Verdict};
+use super::rules;
+use super::timing::{Event, Timing};
+use super::{Progress, har, ndjson};
+use crate::checklist::{self, Declared, Location, client_name};
+use crate::diagnostic::Diagnostic;
+use crate::engine;
+use crate::options::{Environment, Options};
+
+/// Request diagnostics listed in full; beyond this they are only counted (bounded memory).
+const MAX_LISTED_CALL_DIAGNOSTICS: usize = 1000;
+/// Progress is reported at most once per this many bytes.
+const PROGRESS_STEP: usize = 256 * 1024;
+const PRODUCTION_HOST: &str = "api.mews.com";
+const CONNECTOR_PREFIX: &str = "/api/connector/";
+
+/// The authentication fields of a body, as far as they are strings (other shapes are the engine's
+/// to report).
+#[derive(Deserialize, Default)]
+struct Credentials {
+    #[serde(rename = "AccessToken", default)]
+    access_token: Option<serde_json::Value>,
+    #[serde(rename = "Client", default)]
+    client: Option<serde_json::Value>,
+}
+
+#[derive(Default)]
+struct OperationTally {
+    row: OperationRow,
+    first_call: Option<(usize, String, Location)>,
+}
+
+struct Review<'t, 'p> {
+    text: &'t str,
+    options: &'t Options,
+    progress: &'p mut dyn FnMut(Progress),
+    last_progress: usize,
+    cursor: Cursor<'t>,
+    summary: Summary,
+    operations: BTreeMap<String, OperationTally>,
+    clients: BTreeMap<String, (usize, Location, usize, String)>,
+    production: Option<(usize, Location, usize, String)>,
+    timing: Timing,
+    diagnostics: Vec<Diagnostic>,
+    listed_call_diagnostics: usize,
+    unlisted_call_diagnostics: usize,
+}
+
+pub fn analyze(
+    text: &str,
+    checklist_text: Option<&str>,
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> ReadinessReport {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let format = reader::detect(text);
+    let mut review = Review {
+        text,
+        options,
+        progress,
+        last_progress: 0,
+        cursor: Cursor::new(text),
+        summary: Summary {
+            format: Some(format.name().to_string()),
+            ..Summary::default()
+        },
+        operations: BTreeMap::new(),
+        clients: BTreeMap::new(),
+        production: None,
+        timing: Timing::default(),
+        diagnostics: Vec::new(),
+        listed_call_diagnostics: 0,
+        unlisted_call_diagnostics: 0,
+    };
+    let outcome = match format {
+        Format::Har => har::read(text, &mut |item| review.item(item)),
+        Format::Ndjson => {
+            ndjson::read(text, &mut |item| review.item(item));
+            Ok(())
+        }
+    };
+    if let Err(error) = outcome {
+        review.unreadable(&error);
+    }
+    let checklist = checklist_text.map(|t| checklist::review_checklist(t, options));
+    review.finish(checklist)
+}
+
+impl Review<'_, '_> {
+    fn item(&mut self, item: Item) {
+        self.summary.entries += 1;
+        match item {
+            Item::Exchange(exchange) => self.exchange(exchange),
+            Item::Unreadable {
+                offset,
+                pointer,
+                message,
+            } => {
+                self.summary.unreadable += 1;
+                let place = self.place(offset, pointer);
+                self.diagnostics
+                    .push(place.diagnostic(&rules::ENTRY_UNREADABLE, message));
+                self.report_progress(offset);
+            }
+        }
+    }
+
+    fn unreadable(&mut self, error: &ReadError) {
+        let place = self.place(error.offset, String::new());
+        self.diagnostics
+            .push(place.diagnostic(&rules::SESSION_UNREADABLE, error.message.clone()));
+    }
+
+    fn place(&mut self, offset: usize, pointer: String) -> Location {
+        let at = self.cursor.position(offset);
+        Location {
+            pointer,
+            line: at.line,
+            column: at.column,
+            end_line: at.line,
+            end_column: at.column,
+        }
+    }
+
+    fn report_progress(&mut self, offset: usize) {
+        if offset >= self.last_progress + PROGRESS_STEP {
+            self.last_progress = offset;
+            (self.progress)(Progress {
+                bytes: offset,
+                total_bytes: self.text.len(),
+                calls: self.summary.calls,
+            });
+        }
+    }
+
+    fn exchange(&mut self, exchange: Exchange) {
+        self.report_progress(exchange.offset);
+        let (host, path) = call::host_and_path(&exchange.url);
+        if !exchange.method.eq_ignore_ascii_case("POST") || !path.starts_with(CONNECTOR_PREFIX) {
+            self.summary.ignored += 1;
+            return;
+        }
+        let Some(start_ms) = call::epoch_millis(&exchange.started) else {
+            self.summary.unreadable += 1;
+            let place = self.place(exchange.offset, exchange.pointer.clone());
+            self.diagnostics.push(place.diagnostic(
+                &rules::ENTRY_UNREADABLE,
+                format!(
+                    "The call's time `{}` is not an RFC 3339 date-time (e.g. 2026-11-23T14:05:00.123Z); the call is skipped.",
+                    exchange.started
+                ),
+            ));
+            return;
+        };
+        let index = self.summary.calls;
+        self.summary.calls += 1;
+        if self.summary.first_call.is_none() {
+            self.summary.first_call = Some(exchange.started.clone());
+        }
+        self.summary.last_call = Some(exchange.started.clone());
+        if !host.is_empty() && !self.summary.hosts.iter().any(|h| h == host) {
+            self.summary.hosts.push(host.to_string());
+        }
+        let place = self.place(exchange.offset, exchange.pointer.clone());
+        let path = path.to_string();
+
+        let report = engine::validate_request(&path, &exchange.body, self.options);
+        let tally = self.operations.entry(path.clone()).or_default();
+        tally.row.address.clone_from(&path);
+        if tally.row.name.is_none() {
+            tally.row.name = report.operation.as_ref().map(|op| op.name.clone());
+        }
+        tally.row.calls += 1;
+        if (200..300).contains(&exchange.status) {
+            tally.row.successes += 1;
+        } else {
+            tally.row.failures += 1;
+        }
+        tally.row.diagnostics += report.diagnostics.len();
+        if tally.first_call.is_none() {
+            tally.first_call = Some((index, exchange.started.clone(), place.clone()));
+        }
+        for mut diagnostic in report.diagnostics {
+            if self.listed_call_diagnostics < MAX_LISTED_CALL_DIAGNOSTICS {
+                self.listed_call_diagnostics += 1;
+                diagnostic.call = Some(index);
+                diagnostic.time = Some(exchange.started.clone());
+                self.diagnostics.push(diagnostic);
+            } else {
+                self.unlisted_call_diagnostics += 1;
+            }
+        }
+
+        let credentials: Credentials = serde_json::from_str(&exchange.body).unwrap_or_default();
+        if let Some(client) = credentials.client.as_ref().and_then(|c| c.as_str()) {
+            let seen = self
+                .clients
+                .entry(client.to_string())
+                .or_insert_with(|| (0, place.clone(), index, exchange.started.clone()));
+            seen.0 += 1;
+        }
+        if host.eq_ignore_ascii_case(PRODUCTION_HOST) {
+            let seen = self
+                .production
+                .get_or_insert_with(|| (0, place.clone(), index, exchange.started.clone()));
+            seen.0 += 1;
+        }
+        let token = credentials
+            .access_token
+            .as_ref()
+            .and_then(|t| t.as_str())
+            .unwrap_or("(none)")
+            .to_string();
+        let end_ms = start_ms + exchange.duration_ms.round() as i64;
+        let retry_after_ms = exchange
+            .retry_after
+            .as_deref()
+            .and_then(|value| call::retry_after_millis(value, end_ms));
+        self.timing.push(Event {
+            start_ms,
+            call: index,
+            end_ms,
+            token,
+            address: path,
+            status: exchange.status,
+            retry_after_ms,
+            started: exchange.started,
+            location: place,
+        });
+    }
+
+    fn finish(mut self, checklist: Option<checklist::ChecklistReview>) -> ReadinessReport {
+        (self.progress)(Progress {
+            bytes: self.text.len(),
+            total_bytes: self.text.len(),
+            calls: self.summary.calls,
+        });
+        let (timing_diagnostics, profiles) = std::mem::take(&mut self.timing).finish();
+        for (address, diagnostic) in timing_diagnostics {
+            self.add_about(&address, diagnostic);
+        }
+        self.session_wide_checks();
+
+        let declared = checklist.as_ref().and_then(|c| c.declared.clone());
+        let mut checklist_report = checklist.map(|c| c.report);
+        let mut rate_profiles = Vec::new();
+        for timing in profiles {
+            let mut profile = timing.profile;
+            if let Some(declared) = &declared {
+                self.check_declared_load(declared, &mut profile, timing.peak_event);
+            }
+            rate_profiles.push(profile);
+        }
+        if let Some(declared) = &declared {
+            self.check_declared_client(declared);
+            let not_tested = self.check_declared_operations(declared);
+            if let Some(report) = &mut checklist_report {
+                report.diagnostics.extend(self.options.apply(not_tested));
+                *report =
+                    crate::diagnostic::Report::new(None, std::mem::take(&mut report.diagnostics));
+            }
+        }
+        if self.unlisted_call_diagnostics > 0 {
+            self.diagnostics.push(Location::start().diagnostic(
+                &rules::DIAGNOSTICS_TRUNCATED,
+                format!(
+                    "{} more request diagnostics are not listed (only the first {MAX_LISTED_CALL_DIAGNOSTICS} are); the per-operation table counts them all.",
+                    self.unlisted_call_diagnostics
+                ),
+            ));
+        }
+        self.summary.client_names = self.clients.keys().cloned().collect();
+        let operations = self.operations.into_values().map(|t| t.row).collect();
+        let mut report = ReadinessReport {
+            valid: false,
+            verdict: Verdict::NotReady,
+            counts: Default::default(),
+            summary: self.summary,
+            operations,
+            rate_profiles,
+            checklist: checklist_report,
+            diagnostics: self.options.apply(self.diagnostics),
+        };
+        report.finish();
+        report
+    }
+
+    fn session_wide_checks(&mut self) {
+        if self.summary.calls == 0 {
+            let message = format!(
+                "Found no Connector API call (POST to /api/connector/…) among {} entries; expected the demo activity of your integration.",
+                self.summary.entries
+            );
+            self.diagnostics
+                .push(Location::start().diagnostic(&rules::NO_CALLS, message));
+        }
+        if self.clients.len() > 1 {
+            let names: Vec<String> = self
+                .clients
+                .iter()
+                .map(|(name, (count, ..))| format!("\"{name}\" ({count} calls)"))
+                .collect();
+            let latest = self.clients.values().max_by_key(|(_, _, call, _)| *call);
+            if let Some((_, place, call, time)) = latest {
+                let message = format!(
+                    "Found {} `Client` names: {}; expected one unique name in every demo call.",
+                    names.len(),
+                    names.join(", ")
+                );
+                self.diagnostics.push(with_call(
+                    place.diagnostic(&rules::MULTIPLE_CLIENT_NAMES, message),
+                    *call,
+                    time,
+                ));
+            }
+        }
+        let placeholders: Vec<_> = self
+            .clients
+            .iter()
+            .filter(|(name, _)| client_name::is_placeholder(name))
+            .map(|(name, (count, place, call, time))| {
+                (name.clone(), *count, place.clone(), *call, time.clone())
+            })
+            .collect();
+        for (name, count, place, call, time) in placeholders {
+            let message = format!(
+                "{count} calls send the sample or placeholder `Client` \"{name}\"; expected your application's own unique name and version."
+            );
+            self.diagnostics.push(with_call(
+                place.diagnostic(&checklist::rules::PLACEHOLDER_CLIENT_NAME, message),
+                call,
+                &time,
+            ));
+        }
+        if let (Some((count, place, call, time)), Environment::Demo) =
+            (&self.production, self.options.environment)
+        {
+            let message = format!(
+                "{count} calls went to the production host {PRODUCTION_HOST}; a demo review expects calls to api.mews-demo.com only."
+            );
+            self.diagnostics.push(with_call(
+                place.diagnostic(&rules::PRODUCTION_HOST_IN_DEMO, message),
+                *call,
+                time,
+            ));
+        }
+        let failing: Vec<(String, Diagnostic)> = self
+            .operations
+            .values()
+            .filter(|t| t.row.successes == 0)
+            .filter_map(|t| {
+                let (call, time, place) = t.first_call.as_ref()?;
+                let message = format!(
+                    "All {} calls of `{}` failed (no 2xx response); expected at least one successful call showing the operation works.",
+                    t.row.calls, t.row.address
+                );
+                let diagnostic = place.diagnostic(&rules::OPERATION_ALWAYS_FAILING, message);
+                Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
+            })
+            .collect();
+        for (address, diagnostic) in failing {
+            self.add_about(&address, diagnostic);
+        }
+    }
+
+    fn check_declared_load(
+        &mut self,
+        declared: &Declared,
+        profile: &mut super::report::RateProfile,
+        peak_event: Option<Event>,
+    ) {
+        let Some((declared_peak, _)) = &declared.peak else {
+            return;
+        };
+        profile.declared_peak = Some(*declared_peak);
+        let (Some(event), true) = (peak_event, profile.peak as u64 > *declared_peak) else {
+            return;
+        };
+        let message = format!(
+            "Measured {} requests with AccessToken {} in the 30 s window starting {}; the checklist expects at most {declared_peak}. Update the expected load or reduce the calls.",
+            profile.peak,
+            profile.access_token,
+            profile.peak_window_start.as_deref().unwrap_or("?")
+        );
+        self.diagnostics.push(with_call(
+            event
+                .location
+                .diagnostic(&rules::LOAD_ABOVE_DECLARED, message),
+            event.call,
+            &event.started,
+        ));
+    }
+
+    fn check_declared_client(&mut self, declared: &Declared) {
+        let Some(expected) = &declared.client else {
+            return;
+        };
+        let mismatches: Vec<Diagnostic> = self
+            .clients
+            .iter()
+            .filter(|(name, _)| *name != expected)
+            .map(|(name, (count, place, call, time))| {
+                let message = format!(
+                    "{count} calls send `Client` \"{name}\"; the checklist declares \"{expected}\". Mews finds your demo activity by the declared name."
+                );
+                with_call(place.diagnostic(&rules::CLIENT_NAME_NOT_DECLARED, message), *call, time)
+            })
+            .collect();
+        self.diagnostics.extend(mismatches);
+    }
+
+    /// `operation-not-declared` into the session diagnostics; returns `operation-not-tested`
+    /// (located in the checklist).
+    fn check_declared_operations(&mut self, declared: &Declared) -> Vec<Diagnostic> {
+        for tally in self.operations.values_mut() {
+            tally.row.declared = Some(
+                declared
+                    .operations
+                    .iter()
+                    .any(|(a, _)| *a == tally.row.address),
+            );
+        }
+        let not_declared: Vec<(String, Diagnostic)> = self
+            .operations
+            .values()
+            .filter(|t| t.row.declared == Some(false))
+            .filter_map(|t| {
+                let (call, time, place) = t.first_call.as_ref()?;
+                let message = format!(
+                    "`{}` is called {} times but not listed in the checklist; expected every operation the integration uses to be declared with its purpose.",
+                    t.row.address, t.row.calls
+                );
+                let diagnostic = place.diagnostic(&rules::OPERATION_NOT_DECLARED, message);
+                Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
+            })
+            .collect();
+        for (address, diagnostic) in not_declared {
+            self.add_about(&address, diagnostic);
+        }
+
+        declared
+            .operations
+            .iter()
+            .filter_map(|(address, place)| {
+                let row = self.operations.get(address).map(|t| &t.row);
+                let found = match row {
+                    Some(row) if row.successes > 0 => return None,
+                    Some(row) => format!("{} calls, none successful", row.calls),
+                    None => "no call".to_string(),
+                };
+                Some(place.diagnostic(
+                    &rules::OPERATION_NOT_TESTED,
+                    format!("`{address}` is listed but the session has {found}; expected at least one successful demo call."),
+                ))
+            })
+            .collect()
+    }
+
+    /// Adds a finding about calls of `address`, counted in that operation's row.
+    fn add_about(&mut self, address: &str, diagnostic: Diagnostic) {
+        if let Some(tally) = self.operations.get_mut(address) {
+            tally.row.diagnostics += 1;
+        }
+        self.diagnostics.push(diagnostic);
+    }
+}
+
+fn with_call(mut diagnostic: Diagnostic, call: usize, time: &str) -> Diagnostic {
+    diagnostic.call = Some(call);
+    diagnostic.time = Some(time.to_string());
+    diagnostic
+}

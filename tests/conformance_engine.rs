@@ -1,0 +1,171 @@
+//! Conformance rules through the whole engine on real operations: they add to the schema's
+//! findings without repeating them, and the CLI shows them like any other diagnostic.
+
+use mews_connector_validator::render::text;
+use mews_connector_validator::{Environment, Options, Report, engine};
+
+const NOTES: &str = "/api/connector/v1/accountNotes/getAll";
+
+fn options() -> Options {
+    Options {
+        date: Some("2026-11-23".to_string()),
+        ..Options::default()
+    }
+}
+
+/// (rule, pointer, line, column) of every diagnostic.
+fn located(report: &Report) -> Vec<(String, String, u32, u32)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.clone(), d.pointer.clone(), d.line, d.column))
+        .collect()
+}
+
+fn has(report: &Report, rule: &str, pointer: &str, line: u32, column: u32) -> bool {
+    located(report).contains(&(rule.to_string(), pointer.to_string(), line, column))
+}
+
+/// The docs' accountNotes/getAll example with a partner's typical mistakes.
+const MISTAKES: &str = r#"{
+  "ClientToken": "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D",
+  "AccessToken": "Bearer 9F2A41C0D2E14B5C8E6FAD2001550000-1234567890ABCDEF1234567890ABCDE",
+  "Client": "Sample Client 1.0.0",
+  "Client": "Acme Notes Sync",
+  "LanguageCode": "en-US",
+  "Limitation": { "Count": 100, "Cursor": "00000000-0000-0000-0000-000000000000" },
+  "UpdatedUtc": { "StartUtc": "2022-10-10T00:00:00+02:00", "EndUtc": "2023-10-17T00:00:00Z" }
+}"#;
+
+#[test]
+fn a_body_with_typical_mistakes() {
+    let report = engine::validate_request(NOTES, MISTAKES, &options());
+    assert!(!report.valid);
+    for (rule, pointer, line, column) in [
+        ("token-swapped", "/ClientToken", 2, 18),
+        ("token-format", "/AccessToken", 3, 18),
+        ("duplicate-key", "/Client", 5, 3),
+        ("client-version-missing", "/Client", 5, 13),
+        ("language-culture-pair", "/LanguageCode", 6, 19),
+        ("cursor-format", "/Limitation/Cursor", 7, 43),
+        ("interval-too-long", "/UpdatedUtc", 8, 17),
+        ("datetime-format", "/UpdatedUtc/StartUtc", 8, 31),
+    ] {
+        assert!(
+            has(&report, rule, pointer, line, column),
+            "{rule} {pointer} {line}:{column} not in {:#?}",
+            located(&report)
+        );
+    }
+    // The last `Client` wins, as on the server: the sample name is not what gets sent.
+    assert!(
+        !located(&report)
+            .iter()
+            .any(|(rule, ..)| rule == "client-not-unique")
+    );
+    // No token is printed in full, in any message.
+    for d in &report.diagnostics {
+        assert!(!d.message.contains("C66EF7B239D2"), "{}", d.message);
+        assert!(!d.message.contains("9F2A41C0D2E1"), "{}", d.message);
+    }
+    insta::assert_snapshot!(text::render(&report, "mistakes.json", MISTAKES));
+}
+
+#[test]
+fn schema_and_conformance_findings_are_not_repeated() {
+    let report = engine::validate_request(NOTES, MISTAKES, &options());
+    let mut seen = located(&report);
+    let count = seen.len();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), count, "{:#?}", located(&report));
+}
+
+#[test]
+fn unknown_addresses_still_get_the_authentication_rules() {
+    let body = "{\n  \"Client\": \"Acme 1.0\",\n  \"AccessToken\": \" \"\n}";
+    let report = engine::validate_request("/api/connector/v1/nope/getAll", body, &options());
+    let found = located(&report);
+    assert!(
+        has(&report, "missing-required", "/ClientToken", 1, 1),
+        "{found:#?}"
+    );
+    assert!(
+        has(&report, "credential-empty", "/AccessToken", 3, 18),
+        "{found:#?}"
+    );
+    assert_eq!(
+        found
+            .iter()
+            .filter(|(rule, ..)| rule == "missing-required")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn bare_update_values_on_a_real_operation() {
+    let body = r#"{
+  "ClientToken": "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D",
+  "AccessToken": "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D",
+  "Client": "Acme Guest Sync 1.4.2",
+  "CustomerId": "99b4f0af-9558-463b-8452-07a9bc414708",
+  "ItalianFiscalCode": "ZGNZLR17U72P554F"
+}"#;
+    let report = engine::validate_request("/api/connector/v1/customers/update", body, &options());
+    assert!(
+        has(&report, "update-value-shape", "/ItalianFiscalCode", 6, 24),
+        "{:#?}",
+        located(&report)
+    );
+    let fixed = body.replace("\"ZGNZLR17U72P554F\"", "{\"Value\": \"ZGNZLR17U72P554F\"}");
+    let report = engine::validate_request("/api/connector/v1/customers/update", &fixed, &options());
+    assert!(
+        !located(&report)
+            .iter()
+            .any(|(rule, ..)| rule == "update-value-shape")
+    );
+}
+
+#[test]
+fn production_refuses_demo_tokens_and_overrides_apply() {
+    let example = engine::operations()
+        .iter()
+        .find(|op| op.address == NOTES)
+        .unwrap();
+    let body = serde_json::to_string_pretty(example.example.as_ref().unwrap()).unwrap();
+    let demo = engine::validate_request(NOTES, &body, &options());
+    assert!(demo.valid, "{:#?}", demo.diagnostics);
+    let production = Options {
+        environment: Environment::Production,
+        ..options()
+    };
+    let report = engine::validate_request(NOTES, &body, &production);
+    assert!(!report.valid);
+    insta::assert_snapshot!(text::render(&report, "example.json", &body));
+    assert_eq!(
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "demo-token-in-production")
+            .count(),
+        2
+    );
+    let mut relaxed = production.clone();
+    relaxed.rules.insert(
+        "demo-token-in-production".to_string(),
+        mews_connector_validator::Level::Warning,
+    );
+    relaxed.rules.insert(
+        "client-not-unique".to_string(),
+        mews_connector_validator::Level::Off,
+    );
+    let report = engine::validate_request(NOTES, &body, &relaxed);
+    assert!(report.valid);
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "client-not-unique")
+    );
+}

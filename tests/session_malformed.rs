@@ -1,0 +1,140 @@
+//! Broken recordings give located diagnostics, never a crash; readable calls are still reviewed.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn a_malformed_ndjson_line_is_reported_with_its_line_number() {
+    let mut text = ndjson(&[Call::at(0, CONFIGURATION)]);
+    text.push_str("{\"time\": \"2026-11-23T10:00:01Z\", \"address\": \n");
+    text.push_str(&Call::at(2_000, CONFIGURATION).line());
+    let report = analyze(&text, None);
+    let found = of_rule(&report, "session-entry-unreadable");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].line, 2);
+    assert!(
+        found[0].message.starts_with("Line 2 is not a call record"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!((report.summary.calls, report.summary.unreadable), (2, 1));
+}
+
+#[test]
+fn an_ndjson_line_without_an_address_or_with_a_bad_time_is_skipped() {
+    let text = format!(
+        "{}\n{{\"time\": \"2026-11-23T10:00:01Z\"}}\n{{\"time\": \"yesterday\", \"address\": \"{CONFIGURATION}\"}}\n",
+        Call::at(0, CONFIGURATION).line()
+    );
+    let report = analyze(&text, None);
+    let lines: Vec<_> = of_rule(&report, "session-entry-unreadable")
+        .iter()
+        .map(|d| d.line)
+        .collect();
+    assert_eq!(lines, vec![2, 3]);
+    assert!(
+        of_rule(&report, "session-entry-unreadable")[0]
+            .message
+            .contains("missing field `address`")
+    );
+    assert_eq!(report.summary.calls, 1);
+}
+
+#[test]
+fn a_truncated_har_is_unreadable_where_it_breaks_and_earlier_calls_count() {
+    let call = |ms: i64| {
+        format!(
+            r#"{{"startedDateTime": "{}", "time": 12.5, "request": {{"method": "POST", "url": "https://api.mews-demo.com{CONFIGURATION}", "postData": {{"mimeType": "application/json", "text": {}}}}}, "response": {{"status": 200, "headers": []}}}}"#,
+            iso(T0 + ms),
+            serde_json::to_string(&body(CONFIGURATION, TOKEN, CLIENT).to_string()).unwrap()
+        )
+    };
+    let text = format!(
+        "{{\"log\": {{\"version\": \"1.2\", \"entries\": [\n{},\n{},\n{{\"startedDateTime\": ",
+        call(0),
+        call(1000)
+    );
+    let report = analyze(&text, None);
+    let found = of_rule(&report, "session-unreadable");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(found[0].line, 4);
+    assert_eq!(report.summary.calls, 2);
+    assert!(!report.valid);
+}
+
+#[test]
+fn a_har_entry_without_a_url_is_skipped_with_its_pointer_and_line() {
+    let text = format!(
+        "{{\"log\": {{\"entries\": [\n  {{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": \"https://api.mews-demo.com{CONFIGURATION}\"}}}},\n  {{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\"}}}}\n]}}}}",
+        iso(T0),
+        iso(T0 + 1)
+    );
+    let report = analyze(&text, None);
+    let found = of_rule(&report, "session-entry-unreadable");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].pointer.as_str(), found[0].line, found[0].column),
+        ("/log/entries/1", 3, 3)
+    );
+    assert!(
+        found[0].message.contains("missing field `url`"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(report.summary.calls, 1);
+}
+
+#[test]
+fn a_har_without_entries_is_unreadable() {
+    let report = analyze("{\"log\": {\"version\": \"1.2\"}}", None);
+    assert_eq!(of_rule(&report, "session-unreadable").len(), 1);
+    assert_eq!(of_rule(&report, "session-no-calls").len(), 1);
+}
+
+#[test]
+fn empty_and_garbage_inputs_give_diagnostics_not_panics() {
+    let inputs = [
+        String::new(),
+        "\n\n".to_string(),
+        "{\"log\": ".to_string(),
+        "{\"log\": {\"entries\": {}}}".to_string(),
+        "{\"log\": {\"entries\": [1, \"x\", null, []]}}".to_string(),
+        "[1, 2, 3]".to_string(),
+        "\u{feff}{\"log\": {\"entries\": []}}".to_string(),
+        "{\"time\": 5, \"address\": []}\n".to_string(),
+        "{\"log\": {\"entries\": [".to_string() + &"[".repeat(10_000),
+        "{\"time\":\"2026-11-23T10:00:00Z\",\"address\":\"/api/connector/v1/configuration/get\",\"request\":\"{not json\",\"status\":999999}".to_string(),
+        "\u{0}\u{1}é😀".to_string(),
+    ];
+    for input in inputs {
+        let report = analyze(&input, None);
+        assert!(!report.valid, "{input:?} must not be ready");
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| d.line >= 1 && d.column >= 1),
+            "{input:?}"
+        );
+    }
+}
+
+#[test]
+fn progress_reaches_the_total() {
+    let text = ndjson(&evenly(3000, 0, 600_000));
+    let mut seen = Vec::new();
+    mews_connector_validator::session::analyze_session(
+        &text,
+        None,
+        &mews_connector_validator::Options::default(),
+        &mut |p| seen.push(p),
+    );
+    assert!(seen.len() > 2, "progress is reported while reading");
+    assert!(seen.windows(2).all(|w| w[0].bytes <= w[1].bytes));
+    let last = seen.last().unwrap();
+    assert_eq!(
+        (last.bytes, last.total_bytes, last.calls),
+        (text.len(), text.len(), 3000)
+    );
+}

@@ -1,0 +1,143 @@
+//! The readiness report: its JSON matches `schemas/readiness-report.schema.json`, and its Markdown
+//! rendering is snapshotted.
+
+mod common;
+
+use common::*;
+use mews_connector_validator::render::markdown;
+
+const PUBLIC: &str = include_str!("../examples/checklist-public.json");
+
+/// A session with one of each cross-call problem, cross-checked with the public example checklist.
+fn eventful() -> mews_connector_validator::session::ReadinessReport {
+    let mut calls = evenly(205, 0, 20_000);
+    calls.push(Call::at(40_000, CATEGORIES).status(429).retry_after("5"));
+    calls.push(Call::at(41_000, CATEGORIES));
+    calls.push(
+        Call::at(50_000, "/api/connector/v1/bills/getAll")
+            .status(400)
+            .client("brightkeep-dev"),
+    );
+    let mut text = ndjson(&calls);
+    text.push_str("{broken\n");
+    analyze(&text, Some(PUBLIC))
+}
+
+#[test]
+fn the_json_report_matches_its_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../schemas/readiness-report.schema.json")).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    for report in [
+        eventful(),
+        analyze("", None),
+        analyze(include_str!("data/chromium-mock-session.har"), None),
+    ] {
+        let json = serde_json::to_value(&report).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{} at {}", e, e.instance_path().as_str()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}
+
+#[test]
+fn the_report_reads_as_a_report() {
+    let json = serde_json::to_value(eventful()).unwrap();
+    assert_eq!(json["valid"], false);
+    assert_eq!(json["verdict"], "not-ready");
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .is_some_and(|d| !d.is_empty())
+    );
+    assert!(
+        !json.to_string().contains(TOKEN),
+        "tokens never appear in full"
+    );
+}
+
+/// A fixed report (not produced by the engine, so the snapshot only follows the renderer).
+fn fixed(valid: bool) -> mews_connector_validator::session::ReadinessReport {
+    let diagnostic = |rule: &str, severity: &str, call: Option<usize>, message: &str| {
+        let mut d = serde_json::json!({
+            "rule": rule, "severity": severity, "message": message, "pointer": "",
+            "line": 3, "column": 1, "endLine": 3, "endColumn": 1,
+            "docs": "https://docs.mews.com/connector-api/guidelines/requests#request-limits"
+        });
+        if let Some(call) = call {
+            d["call"] = call.into();
+            d["time"] = "2026-11-23T10:00:29.000Z".into();
+        }
+        d
+    };
+    let diagnostics = if valid {
+        vec![]
+    } else {
+        vec![
+            diagnostic(
+                "session-entry-unreadable",
+                "error",
+                None,
+                "Line 3 is not a call record: key must be a string.",
+            ),
+            diagnostic(
+                "rate-limit-exceeded",
+                "error",
+                Some(200),
+                "Found 201 requests with AccessToken C66E… in the 30 s window starting 2026-11-23T10:00:00.000Z; the limit is 200 per sliding 30 s window.",
+            ),
+            diagnostic(
+                "demo-token",
+                "info",
+                Some(5),
+                "A request finding, located in the body of call 5.",
+            ),
+            diagnostic(
+                "operation-not-declared",
+                "error",
+                Some(201),
+                "`/api/connector/v1/bills/getAll` is called 1 times but not listed | in the checklist.",
+            ),
+        ]
+    };
+    let mut report: mews_connector_validator::session::ReadinessReport = serde_json::from_value(serde_json::json!({
+        "valid": true, "verdict": "ready", "counts": {"errors": 0, "warnings": 0, "infos": 0},
+        "summary": {"format": "ndjson", "entries": 203, "calls": 202, "ignored": 0, "unreadable": 1,
+            "firstCall": "2026-11-23T10:00:00Z", "lastCall": "2026-11-23T10:00:40Z",
+            "clientNames": ["Brightkeep Housekeeping 3.2.0"], "hosts": ["api.mews-demo.com"]},
+        "operations": [
+            {"address": "/api/connector/v1/bills/getAll", "name": "Get all bills", "declared": valid, "calls": 1, "successes": 0, "failures": 1, "diagnostics": 1},
+            {"address": "/api/connector/v1/configuration/get", "name": "Get configuration", "declared": true, "calls": 201, "successes": 201, "failures": 0, "diagnostics": 1}
+        ],
+        "rateProfiles": [{"accessToken": "C66E…", "calls": 202, "limit": 200, "peak": 201,
+            "peakWindowStart": "2026-11-23T10:00:00.000Z", "declaredPeak": 40,
+            "bursts": [{"windowStart": "2026-11-23T10:00:00.000Z", "count": 201, "call": 200}],
+            "series": [{"second": 1795428000, "requests": 7, "windowPeak": 7}]}],
+        "checklist": {"valid": valid, "operation": null, "diagnostics": if valid { vec![] } else { vec![diagnostic("operation-not-tested", "error", None, "`/api/connector/v1/resources/update` is listed but the session has no call.")] }},
+        "diagnostics": diagnostics
+    })).unwrap();
+    report.finish();
+    report
+}
+
+#[test]
+fn markdown_of_a_session_with_problems() {
+    insta::assert_snapshot!(markdown::readiness(&fixed(false), "session.ndjson"));
+}
+
+#[test]
+fn markdown_of_a_ready_session() {
+    insta::assert_snapshot!(markdown::readiness(&fixed(true), "ready.ndjson"));
+}
+
+#[test]
+fn markdown_of_a_checklist_report() {
+    let text = PUBLIC.replace("\"public\"", "\"marketplace\"");
+    let report = mews_connector_validator::checklist::validate_checklist(
+        &text,
+        &mews_connector_validator::Options::default(),
+    );
+    insta::assert_snapshot!(markdown::report(&report, "checklist.json"));
+}
