@@ -37,7 +37,7 @@ fn malformed_json_is_located() {
     );
     let d = &report.diagnostics[0];
     assert_eq!(d.rule, "invalid-json");
-    assert_eq!(d.line, 3, "{d:?}");
+    assert_eq!((d.line, d.column), (2, 16), "the trailing comma: {d:?}");
     assert!(d.message.starts_with("The body is not valid JSON"));
 }
 
@@ -96,11 +96,11 @@ fn invalid_utf8_is_reported_at_the_first_bad_byte() {
     bytes.push(0xFF);
     bytes.extend_from_slice(b"\"\n}");
     let report = engine::validate_request_bytes(&paginated().address, &bytes, &Options::default());
-    assert_eq!(rules(&report), [("invalid-utf8", "", 2, 18)]);
+    assert_eq!(rules(&report), [("invalid-encoding", "", 2, 19)]);
     assert!(report.diagnostics[0].message.contains("0xFF"));
     let response =
         engine::validate_response_bytes(&paginated().address, &bytes, &Options::default());
-    assert_eq!(response.diagnostics[0].rule, "invalid-utf8");
+    assert_eq!(response.diagnostics[0].rule, "invalid-encoding");
 }
 
 #[test]
@@ -168,4 +168,26 @@ fn unknown_address_still_parses_the_body_and_points_at_the_start() {
         d.message
     );
     assert!(d.message.contains("did you mean"));
+}
+
+#[test]
+fn nesting_serde_json_refuses_is_still_validated() {
+    // 300 levels: within the parser's bound, beyond serde_json's recursion limit of 128.
+    let mut body = valid_body(paginated()).unwrap();
+    body["Limitation"]["Count"] = serde_json::json!(0);
+    let deep = format!("{}1{}", "[".repeat(300), "]".repeat(300));
+    let text = body
+        .to_string()
+        .replacen('{', &format!("{{\"Zz\": {deep}, "), 1);
+    let report = request(&text);
+    assert_eq!(
+        engine_errors(&report),
+        [
+            ("unknown-property".to_string(), "/Zz".to_string()),
+            (
+                "limitation-count-range".to_string(),
+                "/Limitation/Count".to_string()
+            )
+        ]
+    );
 }

@@ -174,3 +174,65 @@ fn the_engine_reads_the_catalog_it_embeds() {
     );
     assert_eq!(catalog::bundle()["$id"], BUNDLE_ID);
 }
+
+/// Facts the docs state outside the OpenAPI document, as the catalog must carry them.
+#[test]
+fn catalog_carries_what_the_docs_add_to_the_spec() {
+    let catalog = read_json("catalog.json");
+    let operations = catalog["operations"].as_array().expect("operations");
+    let find = |address: &str| {
+        operations
+            .iter()
+            .find(|operation| operation["address"] == address)
+            .unwrap_or_else(|| panic!("{address} missing"))
+    };
+    // deprecations/README.md lists it; the OpenAPI document does not mark it.
+    let add_credit_card = find("/api/connector/v1/payments/addCreditCard");
+    assert_eq!(add_credit_card["deprecated"], true);
+    assert_eq!(add_credit_card["discontinued"], "2028-01-10");
+    assert_eq!(add_credit_card["replacement"], Value::Null);
+    let routing_rules = find("/api/connector/v1/routingRules/getAll");
+    assert_eq!(routing_rules["deprecated"], true);
+    assert_eq!(routing_rules["discontinued"], "2027-01-10");
+    assert_eq!(
+        routing_rules["replacement"],
+        "/api/connector/v1/billingAutomations/getAll"
+    );
+    let old_reservations = find("/api/connector/v1/reservations/getAll");
+    assert_eq!(
+        old_reservations["replacement"],
+        "/api/connector/v1/reservations/getAll/2023-06-06"
+    );
+    assert_eq!(old_reservations["version"], "v1");
+    assert_eq!(
+        old_reservations["docs"],
+        "https://docs.mews.com/connector-api/operations/reservations#get-all-reservations-ver-2017-04-12"
+    );
+    // Restricted by a `> ### Restricted!` notice in the docs only.
+    for address in [
+        "/api/connector/v1/cancellationPolicies/getAll",
+        "/api/connector/v1/commands/addPaymentTerminal",
+    ] {
+        assert_eq!(find(address)["restricted"], true, "{address}");
+    }
+    assert_eq!(
+        find("/api/connector/v1/accountNotes/getAll")["restricted"],
+        false
+    );
+    let properties = catalog["deprecatedProperties"]
+        .as_array()
+        .expect("properties");
+    assert!(
+        properties.contains(&json!({"def": "AvailabilityBlockAddParameters",
+        "property": "RateId", "replacement": "TemplateRateId", "deprecated": "2026-06-10",
+        "discontinued": null}))
+    );
+    // "Extent `Rates` in Get all availability blocks": a property of the request's Extent.
+    assert!(
+        properties
+            .iter()
+            .any(|entry| entry["def"] == "AvailabilityBlockExtent"
+                && entry["property"] == "Rates"
+                && entry["discontinued"] == "2026-01-10")
+    );
+}

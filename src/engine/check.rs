@@ -3,7 +3,10 @@
 use jsonschema::Validator;
 use serde_json::Value;
 
-use super::{findings, limits, locate};
+use std::collections::HashSet;
+
+use super::findings::{self, Finding};
+use super::{limits, locate};
 use crate::diagnostic::Diagnostic;
 use crate::source::Document;
 
@@ -15,7 +18,9 @@ pub fn schema_diagnostics(
     bundle: &Value,
     fallback_docs: &str,
 ) -> Vec<Diagnostic> {
-    let instance = doc.root().to_json();
+    // serde_json re-parses the (already checked) text faster than the tree converts itself; the
+    // tree is the fallback for what serde_json refuses (nesting beyond 128, lone surrogates).
+    let instance = serde_json::from_str(doc.text()).unwrap_or_else(|_| doc.root().to_json());
     let mut found = Vec::new();
     // More errors than a report can show are never needed; stop collecting early.
     for error in validator
@@ -24,9 +29,25 @@ pub fn schema_diagnostics(
     {
         findings::collect(&error, bundle, &mut found);
     }
-    found
+    tidy(found)
         .iter()
         .map(|finding| locate::locate(doc, finding, fallback_docs))
+        .collect()
+}
+
+/// One finding per rule and place, and none about the content of a value of the wrong type
+/// (an object where a string enum is expected is a type problem, not also an enum problem).
+fn tidy(found: Vec<Finding>) -> Vec<Finding> {
+    let wrong_type: HashSet<String> = found
+        .iter()
+        .filter(|f| f.problem.is_type_problem())
+        .map(Finding::pointer)
+        .collect();
+    let mut seen = HashSet::new();
+    found
+        .into_iter()
+        .filter(|f| f.problem.is_type_problem() || !wrong_type.contains(&f.pointer()))
+        .filter(|f| seen.insert((f.problem.rule(), f.pointer())))
         .collect()
 }
 
@@ -226,6 +247,20 @@ mod tests {
             !found[0].message.contains("SECRET-TOKEN-VALUE"),
             "{}",
             found[0].message
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_gets_one_type_problem() {
+        let text = VALID.replace(
+            "\"Client\": \"X\"",
+            "\"Client\": \"X\", \"State\": {\"Value\": 1}",
+        );
+        let found = summary(&check("Filter", &text));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1.as_str()),
+            ("type-mismatch", "/State")
         );
     }
 

@@ -99,6 +99,14 @@ impl Problem {
         }
     }
 
+    /// Whether the value has the wrong JSON type (which makes checks of its content moot).
+    pub fn is_type_problem(&self) -> bool {
+        matches!(
+            self,
+            Problem::TypeMismatch { .. } | Problem::NullNotAllowed { .. }
+        )
+    }
+
     /// The property a missing/unknown-property problem is about.
     pub fn property(&self) -> Option<&str> {
         match self {
@@ -114,7 +122,9 @@ impl Problem {
         let shown = &found.shown;
         match self {
             Problem::MissingRequired { property } => {
-                format!("Missing required property \"{property}\"")
+                format!(
+                    "Missing required property \"{property}\": this object lacks it; the schema requires it"
+                )
             }
             Problem::UnknownProperty {
                 property,

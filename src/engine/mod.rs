@@ -168,17 +168,17 @@ fn invalid_utf8(body: &[u8], span: Span) -> Diagnostic {
     let start = lines.position(prefix, prefix.len());
     let end = crate::source::Position {
         line: start.line,
-        column: start.column + 1,
+        column: start.column.saturating_add(1),
     };
     let byte = body.get(span.start).copied().unwrap_or_default();
     locate::diagnostic(
-        "invalid-utf8",
+        "invalid-encoding",
         format!(
             "Found the byte 0x{byte:02X} at offset {}, which is not valid UTF-8; expected UTF-8 text",
             span.start
         ),
         String::new(),
         (start, end),
-        rules::docs("invalid-utf8").to_string(),
+        rules::docs("invalid-encoding").to_string(),
     )
 }

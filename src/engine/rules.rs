@@ -34,7 +34,7 @@ pub const RULES: &[RuleInfo] = &[
         "{\"ClientToken\": \"…\",}",
     ),
     rule(
-        "invalid-utf8",
+        "invalid-encoding",
         Severity::Error,
         "The body is not valid UTF-8 text.",
         REQUESTS_DOCS,

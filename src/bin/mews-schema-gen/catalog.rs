@@ -290,6 +290,119 @@ fn first_ref(schema: &Value) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::openapi::parse;
+
+    const SPEC: &str = r##"
+openapi: 3.0.4
+info: {title: Connector API, version: v1}
+paths:
+  /api/connector/v1/payments/addCreditCard:
+    post:
+      tags: [Payments]
+      summary: Add credit card payment
+      operationId: payments_addCreditCard
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/CardPayment'}
+            example: {ClientToken: C, Amount: 1}
+  /api/connector/v1/payments/getAll:
+    post:
+      tags: [Payments]
+      summary: Get all payments
+      operationId: payments_getAll
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/PaymentFilter'}
+components:
+  schemas:
+    CardPayment:
+      type: object
+      properties: {ClientToken: {type: string}, Amount: {type: number}}
+    PaymentFilter:
+      type: object
+      properties:
+        Limitation: {type: object}
+        Extent: {allOf: [{$ref: '#/components/schemas/PaymentExtent'}], nullable: true}
+    PaymentExtent:
+      type: object
+      properties: {Payments: {type: boolean}, Items: {type: boolean}}
+"##;
+
+    const PAGE: &str = "# Payments\n\n## ~~Add credit card payment~~\n\n> ### Restricted!\n> Beta.\n\n### Request\n\n`[PlatformAddress]/api/connector/v1/payments/addCreditCard`\n\n## Get all payments\n\n### Request\n\n`[PlatformAddress]/api/connector/v1/payments/getAll`\n\n#### Payment extent\n";
+
+    const README: &str = "## Deprecated operations\n\n| Feature | Comments | Deprecated | Discontinued |\n| :-- | :-- | :-- | :-- |\n| [Add credit card payment](../operations/payments.md#add-credit-card-payment) | Replaced by [Get all payments](payments.md#get-all-payments) | 29 Jul 2026 | 10 Jan 2028 |\n\n## Deprecated properties\n\n| Feature | Comments | Deprecated | Discontinued |\n| :-- | :-- | :-- | :-- |\n| Extent `Items`<br>in [Get all payments](../operations/payments.md#get-all-payments) | Use something else | 02 Feb 2024 | 10 Jan 2026 |\n| `Amount` in [Add credit card payment](../operations/payments.md#add-credit-card-payment) | Replaced by `Value` | 1 Mar 2025 | - |\n";
+
+    fn docs() -> Docs {
+        Docs {
+            operations: crate::docs::operation_sections("payments", PAGE)
+                .into_iter()
+                .collect(),
+            types: [(
+                "paymentextent".to_owned(),
+                (
+                    "operations/payments".to_owned(),
+                    "payment-extent".to_owned(),
+                ),
+            )]
+            .into_iter()
+            .collect(),
+            deprecations: Some(README.to_owned()),
+        }
+    }
+
+    #[test]
+    fn docs_facts_reach_the_operations() {
+        let spec = parse(SPEC).unwrap();
+        let bundle = crate::bundle::build(&spec).unwrap();
+        let catalog = build(&spec, &bundle, Some(&docs()));
+        let card = &catalog["operations"][0];
+        assert_eq!(card["deprecated"], true);
+        assert_eq!(card["discontinued"], "2028-01-10");
+        assert_eq!(card["replacement"], "/api/connector/v1/payments/getAll");
+        assert_eq!(card["restricted"], true);
+        assert_eq!(card["paginated"], false);
+        assert_eq!(
+            card["docs"],
+            "https://docs.mews.com/connector-api/operations/payments#add-credit-card-payment"
+        );
+        assert_eq!(card["example"], json!({"ClientToken": "C", "Amount": 1}));
+        assert_eq!(card["response"], Value::Null);
+        let get_all = &catalog["operations"][1];
+        assert_eq!(get_all["deprecated"], false);
+        assert_eq!(get_all["restricted"], false);
+        assert_eq!(get_all["paginated"], true);
+        assert_eq!(
+            catalog["types"],
+            json!({"PaymentExtent": "https://docs.mews.com/connector-api/operations/payments#payment-extent"})
+        );
+        assert_eq!(
+            catalog["deprecatedProperties"],
+            json!([
+                {"def": "CardPayment", "property": "Amount", "replacement": "Value",
+                    "deprecated": "2025-03-01", "discontinued": null},
+                {"def": "PaymentExtent", "property": "Items", "replacement": null,
+                    "deprecated": "2024-02-02", "discontinued": "2026-01-10"},
+            ])
+        );
+    }
+
+    #[test]
+    fn without_docs_links_come_from_tag_and_summary() {
+        let spec = parse(SPEC).unwrap();
+        let bundle = crate::bundle::build(&spec).unwrap();
+        let catalog = build(&spec, &bundle, None);
+        let card = &catalog["operations"][0];
+        assert_eq!(card["deprecated"], false);
+        assert_eq!(card["discontinued"], Value::Null);
+        assert_eq!(
+            card["docs"],
+            "https://docs.mews.com/connector-api/operations/payments#add-credit-card-payment"
+        );
+        assert_eq!(catalog["types"], json!({}));
+        assert_eq!(catalog["deprecatedProperties"], json!([]));
+    }
 
     #[test]
     fn address_parts_of_plain_and_versioned_addresses() {

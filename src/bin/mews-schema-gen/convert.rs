@@ -8,7 +8,7 @@ const COMPONENTS_PREFIX: &str = "#/components/schemas/";
 pub const DEFS_PREFIX: &str = "#/$defs/";
 
 /// Annotation keywords copied through unchanged (the engine and docs tools read them).
-const ANNOTATIONS: [&str; 11] = [
+const ANNOTATIONS: [&str; 12] = [
     "title",
     "deprecated",
     "readOnly",
@@ -20,6 +20,8 @@ const ANNOTATIONS: [&str; 11] = [
     "x-restricted",
     "x-schema-id",
     "x-enumNames",
+    // The enum may gain values: a value the schema does not list is not necessarily wrong.
+    "x-extensible",
 ];
 
 /// Validation keywords whose meaning is the same in 3.0 and 2020-12.

@@ -10,10 +10,9 @@ pub struct Row {
     pub discontinued: Option<String>,
 }
 
-/// A markdown link: its text and target split at `#` (path, anchor).
+/// A markdown link's target, split at `#`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
-    pub text: String,
     pub path: String,
     pub anchor: String,
 }
@@ -99,7 +98,6 @@ pub fn links(cell: &str) -> Vec<Link> {
         let target = &target_start[..end];
         let (path, anchor) = target.split_once('#').unwrap_or((target, ""));
         found.push(Link {
-            text: after[..close].to_owned(),
             path: path.to_owned(),
             anchor: anchor.to_owned(),
         });

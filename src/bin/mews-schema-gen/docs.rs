@@ -1,7 +1,7 @@
 //! Reads the docs folder: where each operation is documented (`operations/*.md`) and where
 //! each schema type is (`_generator/types.yaml`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde_json::Value;
@@ -28,7 +28,9 @@ impl OperationDocs {
 pub struct Docs {
     /// By operation address (`/api/connector/v1/...`).
     pub operations: HashMap<String, OperationDocs>,
-    /// `_generator/types.yaml`: lower-cased schema id → (docs path without `.md`, anchor).
+    /// `_generator/types.yaml`: lower-cased schema id → (docs path without `.md`, anchor), for
+    /// the ids whose anchor is a heading of that page (the file also lists types documented
+    /// only inline, under anchors no page has).
     pub types: HashMap<String, (String, String)>,
     /// `deprecations/README.md`, when present.
     pub deprecations: Option<String>,
@@ -57,12 +59,25 @@ impl Docs {
             }
         }
         let types_path = dir.join("_generator/types.yaml");
-        let types = match std::fs::read_to_string(&types_path) {
+        let mut types = match std::fs::read_to_string(&types_path) {
             Ok(text) => {
                 parse_types(&text).map_err(|error| format!("{}: {error}", types_path.display()))?
             }
             Err(_) => HashMap::new(),
         };
+        let mut anchors: HashMap<String, HashSet<String>> = HashMap::new();
+        for (path, _) in types.values() {
+            if !anchors.contains_key(path) {
+                let page = dir.join(format!("{path}.md"));
+                let text = std::fs::read_to_string(page).unwrap_or_default();
+                anchors.insert(path.clone(), heading_anchors(&text));
+            }
+        }
+        types.retain(|_, (path, anchor)| {
+            anchors
+                .get(path)
+                .is_some_and(|known| known.contains(anchor))
+        });
         let deprecations = std::fs::read_to_string(dir.join("deprecations/README.md")).ok();
         Ok(Docs {
             operations,
@@ -105,16 +120,28 @@ impl Docs {
         page: &str,
         anchor: &str,
     ) -> Vec<&'d str> {
-        let wanted = (format!("operations/{page}"), anchor.to_owned());
-        defs.iter()
-            .filter(|(name, def)| {
-                let schema_id = def.get("x-schema-id").and_then(Value::as_str);
-                self.types.get(&name.to_lowercase()) == Some(&wanted)
-                    || schema_id
-                        .is_some_and(|id| self.types.get(&id.to_lowercase()) == Some(&wanted))
-            })
-            .map(|(name, _)| name.as_str())
-            .collect()
+        let path = format!("operations/{page}");
+        let placed = |matches: &dyn Fn(&str) -> bool| -> Vec<&'d str> {
+            defs.iter()
+                .filter(|(name, def)| {
+                    let schema_id = def.get("x-schema-id").and_then(Value::as_str);
+                    [Some(name.as_str()), schema_id]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|id| self.types.get(&id.to_lowercase()))
+                        .any(|(type_path, type_anchor)| *type_path == path && matches(type_anchor))
+                })
+                .map(|(name, _)| name.as_str())
+                .collect()
+        };
+        let exact = placed(&|type_anchor| type_anchor == anchor);
+        if !exact.is_empty() {
+            return exact;
+        }
+        // Older links name a section that has since been versioned:
+        // `#reservation` is now `#reservation-ver-2017-04-12`.
+        let versioned = format!("{anchor}-ver-");
+        placed(&|type_anchor| type_anchor.starts_with(&versioned))
     }
 }
 
@@ -173,6 +200,23 @@ pub fn operation_sections(page: &str, text: &str) -> Vec<(String, OperationDocs)
     sections
 }
 
+/// The anchors of every heading of a page.
+pub fn heading_anchors(text: &str) -> HashSet<String> {
+    let mut slugs = SlugCounter::default();
+    let mut in_fence = false;
+    let mut anchors = HashSet::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        } else if !in_fence {
+            if let Some((_, heading)) = heading(line) {
+                anchors.insert(slugs.unique(&heading_slug(heading)));
+            }
+        }
+    }
+    anchors
+}
+
 /// `(level, text)` of an ATX heading line.
 fn heading(line: &str) -> Option<(usize, &str)> {
     let level = line.chars().take_while(|c| *c == '#').count();
@@ -189,7 +233,7 @@ fn heading(line: &str) -> Option<(usize, &str)> {
 /// GitHub's heading anchor: the heading's text (markdown links, code and strike-through
 /// reduced to their text), lower-cased, punctuation dropped, spaces → `-`.
 pub fn heading_slug(heading: &str) -> String {
-    link_texts(heading)
+    decode_entities(&link_texts(heading))
         .to_lowercase()
         .chars()
         .filter_map(|c| match c {
@@ -199,6 +243,48 @@ pub fn heading_slug(heading: &str) -> String {
             _ => None,
         })
         .collect()
+}
+
+/// HTML character references (`&#x27;`, `&#39;`, `&amp;`) → the characters they stand for,
+/// as the rendered heading shows them.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let decoded = after.find(';').filter(|end| *end <= 10).and_then(|end| {
+            let name = &after[..end];
+            let character = match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                _ => {
+                    let number = name.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => number.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            };
+            character.map(|character| (character, end))
+        });
+        match decoded {
+            Some((character, end)) => {
+                out.push(character);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `[text](target)` → `text`.
@@ -324,6 +410,15 @@ mod tests {
             heading_slug("Service Order Options"),
             "service-order-options"
         );
+        // operations/resources.md; operations/README.md links it as `#get-resources-occupancy-state`.
+        assert_eq!(
+            heading_slug("Get resources&#x27; occupancy state"),
+            "get-resources-occupancy-state"
+        );
+        assert_eq!(
+            heading_slug("Fish &amp; chips &bogus; 5"),
+            "fish--chips-bogus-5"
+        );
         assert_eq!(heading_slug("CancellationReason"), "cancellationreason");
         assert_eq!(
             heading_slug("[Get all billing automations](x.md#y) `now`"),
@@ -356,6 +451,40 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn defs_are_found_by_section_and_by_a_since_versioned_section() {
+        let place = |anchor: &str| ("operations/reservations".to_owned(), anchor.to_owned());
+        let docs = Docs {
+            types: [
+                (
+                    "reservation".to_owned(),
+                    place("reservation-ver-2023-06-06"),
+                ),
+                (
+                    "reservationold".to_owned(),
+                    place("reservation-ver-2017-04-12"),
+                ),
+                ("reservationprice".to_owned(), place("reservation-price")),
+            ]
+            .into_iter()
+            .collect(),
+            ..Docs::default()
+        };
+        let defs: BTreeMap<String, Value> = ["Reservation", "ReservationOld", "ReservationPrice"]
+            .into_iter()
+            .map(|name| (name.to_owned(), Value::Null))
+            .collect();
+        assert_eq!(
+            docs.defs_at(&defs, "reservations", "reservation-price"),
+            ["ReservationPrice"]
+        );
+        assert_eq!(
+            docs.defs_at(&defs, "reservations", "reservation"),
+            ["Reservation", "ReservationOld"]
+        );
+        assert!(docs.defs_at(&defs, "customers", "reservation").is_empty());
     }
 
     #[test]

@@ -60,14 +60,18 @@ pub fn parse(text: &str) -> Result<Spec, String> {
     let yaml: Yaml =
         serde_norway::from_str(text).map_err(|error| format!("not valid YAML: {error}"))?;
     let document = to_json(&yaml)?;
-    let openapi = document
-        .get("openapi")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    if !openapi.starts_with("3.") {
-        return Err(format!(
-            "expected an OpenAPI 3.x document (`openapi: 3.0.x`), found `openapi: {openapi}`"
-        ));
+    match document.get("openapi") {
+        Some(Value::String(version)) if version.starts_with("3.") => {}
+        Some(other) => {
+            return Err(format!(
+                "expected an OpenAPI 3.x document (`openapi: 3.0.x`), found `openapi: {other}`"
+            ));
+        }
+        None => {
+            return Err(
+                "expected an OpenAPI 3.x document: there is no `openapi: 3.0.x` field".to_owned(),
+            );
+        }
     }
     let info = document.get("info");
     let text_at = |value: Option<&Value>, key: &str| -> String {
