@@ -33,7 +33,7 @@ pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
         for &(key, index) in &keys {
             match first {
                 Some((first_key, first_index)) if first_key == key => {
-                    report(visit, members, first_index, index, found);
+                    report(&visit.pointer(visits), members, first_index, index, found);
                 }
                 _ => first = Some((key, index)),
             }
@@ -42,7 +42,7 @@ pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
 }
 
 fn report(
-    visit: &Visit<'_, '_>,
+    object: &str,
     members: &[crate::source::Member],
     first_index: usize,
     index: usize,
@@ -58,7 +58,7 @@ fn report(
     );
     found.add(
         &DUPLICATE_KEY,
-        &pointer::push(&visit.pointer, &member.key),
+        &pointer::push(object, &member.key),
         member.key_span,
         message,
     );
