@@ -4,41 +4,19 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
-/// The catalog is embedded by the engine too; only this table is read from it here.
-/// TODO(engine): expose `catalog::deprecated_properties()` and read it from there instead.
-const CATALOG_JSON: &str = include_str!("../../schemas/catalog.json");
-
-#[derive(Debug, Deserialize)]
-pub(super) struct DeprecatedProperty {
-    def: String,
-    property: String,
-    pub replacement: Option<String>,
-    /// `YYYY-MM-DD`.
-    pub deprecated: Option<String>,
-    /// `YYYY-MM-DD`.
-    pub discontinued: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Table {
-    #[serde(default)]
-    deprecated_properties: Vec<DeprecatedProperty>,
-}
+use crate::engine::catalog::{self, DeprecatedProperty};
 
 /// The table by property name: most properties are not in it, and this is asked for every one.
-fn table() -> &'static HashMap<String, Vec<DeprecatedProperty>> {
-    static TABLE: OnceLock<HashMap<String, Vec<DeprecatedProperty>>> = OnceLock::new();
+fn table() -> &'static HashMap<&'static str, Vec<&'static DeprecatedProperty>> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<&'static DeprecatedProperty>>> =
+        OnceLock::new();
     TABLE.get_or_init(|| {
-        // A catalog that does not parse is a build defect the engine's tests catch; no table then.
-        let entries = serde_json::from_str::<Table>(CATALOG_JSON)
-            .map(|t| t.deprecated_properties)
-            .unwrap_or_default();
-        let mut table: HashMap<String, Vec<DeprecatedProperty>> = HashMap::new();
-        for entry in entries {
-            table.entry(entry.property.clone()).or_default().push(entry);
+        let mut table: HashMap<&str, Vec<&DeprecatedProperty>> = HashMap::new();
+        for entry in catalog::deprecated_properties() {
+            table
+                .entry(entry.property.as_str())
+                .or_default()
+                .push(entry);
         }
         table
     })
@@ -50,6 +28,7 @@ pub(super) fn find(defs: &[&str], property: &str) -> Option<&'static DeprecatedP
         .get(property)?
         .iter()
         .find(|entry| defs.contains(&entry.def.as_str()))
+        .copied()
 }
 
 #[cfg(test)]

@@ -223,9 +223,7 @@ fn list_values(values: &[Value]) -> String {
 fn describe_format(format: &str) -> String {
     match format {
         "uuid" => "a UUID (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)".to_string(),
-        "date-time" => {
-            "an ISO 8601 date-time with a time zone offset (e.g. 2025-01-31T00:00:00Z)".to_string()
-        }
+        "date-time" => "an ISO 8601 date-time in UTC (e.g. 2025-01-31T00:00:00Z)".to_string(),
         "date" => "a date as YYYY-MM-DD (e.g. 2025-01-31)".to_string(),
         "time" => "a time as hh:mm:ss with an offset".to_string(),
         "email" => "an email address".to_string(),

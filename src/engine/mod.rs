@@ -65,13 +65,21 @@ fn validate(address: &str, body: &str, options: &Options, kind: BodyKind) -> Rep
     match Document::parse(body) {
         Err(error) => diagnostics.push(syntax_diagnostic(body, &error.message, error.span)),
         Ok(doc) => {
-            diagnostics.extend(check_body(&doc, operation, kind));
+            let schema_findings = check_body(&doc, operation, kind);
             if kind == BodyKind::Request {
-                diagnostics.extend(conformance::check_request(&RequestContext {
+                let conformance = conformance::check_request(&RequestContext {
                     doc: &doc,
                     operation,
                     options,
-                }));
+                });
+                diagnostics.extend(
+                    schema_findings
+                        .into_iter()
+                        .filter(|d| !conformance::is_superseded(d, &conformance)),
+                );
+                diagnostics.extend(conformance);
+            } else {
+                diagnostics.extend(schema_findings);
             }
         }
     }
