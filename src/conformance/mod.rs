@@ -15,6 +15,7 @@ mod pagination;
 mod update_value;
 mod walker;
 
+pub use client::is_placeholder as is_placeholder_client;
 pub use dates::parse_date;
 
 use crate::diagnostic::Diagnostic;

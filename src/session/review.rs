@@ -12,7 +12,7 @@ use super::report::{OperationRow, ReadinessReport, Summary, Verdict};
 use super::rules;
 use super::timing::{Event, Timing};
 use super::{Progress, har, ndjson};
-use crate::checklist::{self, Declared, Location, client_name};
+use crate::checklist::{self, Declared, Location};
 use crate::diagnostic::Diagnostic;
 use crate::engine;
 use crate::options::{Environment, Options};
@@ -327,7 +327,7 @@ impl Review<'_, '_> {
         let placeholders: Vec<_> = self
             .clients
             .iter()
-            .filter(|(name, _)| client_name::is_placeholder(name))
+            .filter(|(name, _)| crate::conformance::is_placeholder_client(name))
             .map(|(name, (count, place, call, time))| {
                 (name.clone(), *count, place.clone(), *call, time.clone())
             })
