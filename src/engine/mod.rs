@@ -4,7 +4,7 @@
 pub mod address;
 mod branches;
 pub mod catalog;
-mod check;
+pub mod check;
 mod describe;
 pub mod errors;
 pub mod findings;
