@@ -76,6 +76,6 @@ mod tests {
 
     #[test]
     fn the_embedded_schema_compiles() {
-        assert!(validator().is_some());
+        assert!(compiled().is_some());
     }
 }
