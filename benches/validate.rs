@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use mews_connector_validator::engine::{self, Operation, catalog};
+use mews_connector_validator::source::Document;
 use mews_connector_validator::{Options, Severity};
 use serde_json::Value;
 
@@ -120,6 +121,10 @@ fn bench(c: &mut Criterion) {
                 let value: Value = serde_json::from_str(black_box(text)).unwrap();
                 peer.validate(&value).is_ok()
             })
+        });
+        // Where our time goes: the position-keeping parse that every diagnostic needs.
+        group.bench_function("of which: Document::parse", |b| {
+            b.iter(|| Document::parse(black_box(text)).is_ok())
         });
         group.finish();
     }

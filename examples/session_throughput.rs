@@ -106,4 +106,28 @@ fn main() {
         peak_memory_mb().unwrap_or(0.0)
     );
     println!("ratio review / plain parse time: {:.2}", review / parse);
+
+    // The request engine's share: the same number of calls validated without reading a HAR.
+    let body = serde_json::from_str::<serde_json::Value>(&entry(0))
+        .ok()
+        .and_then(|e| {
+            e["request"]["postData"]["text"]
+                .as_str()
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
+    let started = Instant::now();
+    for _ in 0..report.summary.calls {
+        mews_connector_validator::engine::validate_request(
+            "/api/connector/v1/configuration/get",
+            &body,
+            &options,
+        );
+    }
+    let engine = started.elapsed().as_secs_f64();
+    println!(
+        "engine::validate_request alone, {} calls: {engine:.2} s ({:.0}% of the review)",
+        report.summary.calls,
+        100.0 * engine / review
+    );
 }

@@ -74,22 +74,25 @@ fn a_missing_field_is_located_at_the_enclosing_object() {
         v["partner"].as_object_mut().unwrap().remove("id");
     });
     let report = check(&text);
-    assert_eq!(rules(&report), vec![("checklist-schema", "/partner/id")]);
+    assert_eq!(rules(&report), vec![("missing-required", "/partner/id")]);
     assert_eq!(
         at(&report.diagnostics[0]),
         position_of(&text, "{\n    \"company\"")
     );
-    assert!(report.diagnostics[0].message.contains("has no `id`"));
+    assert!(
+        report.diagnostics[0]
+            .message
+            .contains("Missing required property \"id\""),
+        "{}",
+        report.diagnostics[0].message
+    );
 }
 
 #[test]
 fn a_wrong_value_is_located_at_the_value() {
     let text = mutate(PUBLIC, |v| v["integrationKind"] = "marketplace".into());
     let report = check(&text);
-    assert_eq!(
-        rules(&report),
-        vec![("checklist-schema", "/integrationKind")]
-    );
+    assert_eq!(rules(&report), vec![("enum-value", "/integrationKind")]);
     assert_eq!(
         at(&report.diagnostics[0]),
         position_of(&text, "\"marketplace\"")
@@ -107,7 +110,7 @@ fn an_unknown_field_is_located_at_its_key() {
     let report = check(&text);
     assert_eq!(
         rules(&report),
-        vec![("checklist-schema", "/expectedLoad/perMinute")]
+        vec![("unknown-property", "/expectedLoad/perMinute")]
     );
     assert_eq!(
         at(&report.diagnostics[0]),

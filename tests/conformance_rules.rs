@@ -584,6 +584,20 @@ fn duplicate_keys_are_warnings_at_the_repeated_key() {
             .message
             .contains("line 4, column 3")
     );
+    // Three times: both repeats point back at the first.
+    let found = check_params(&body(
+        ",\n  \"Client\": \"B 1.0\",\n  \"Client\": \"C 1.0\"",
+    ));
+    assert_eq!(
+        of(&found, "duplicate-key"),
+        [("/Client".to_string(), 5, 3), ("/Client".to_string(), 6, 3)]
+    );
+    assert!(
+        found
+            .iter()
+            .filter(|d| d.rule == "duplicate-key")
+            .all(|d| d.message.contains("line 4, column 3"))
+    );
     // Near miss: the same key in two different objects.
     let found = check_params(&body(
         ",\n  \"Notes\": [{\"Text\": \"a\"}, {\"Text\": \"b\"}]",

@@ -169,3 +169,25 @@ fn unknown_address_still_parses_the_body_and_points_at_the_start() {
     );
     assert!(d.message.contains("did you mean"));
 }
+
+#[test]
+fn nesting_serde_json_refuses_is_still_validated() {
+    // 300 levels: within the parser's bound, beyond serde_json's recursion limit of 128.
+    let mut body = valid_body(paginated()).unwrap();
+    body["Limitation"]["Count"] = serde_json::json!(0);
+    let deep = format!("{}1{}", "[".repeat(300), "]".repeat(300));
+    let text = body
+        .to_string()
+        .replacen('{', &format!("{{\"Zz\": {deep}, "), 1);
+    let report = request(&text);
+    assert_eq!(
+        engine_errors(&report),
+        [
+            ("unknown-property".to_string(), "/Zz".to_string()),
+            (
+                "limitation-count-range".to_string(),
+                "/Limitation/Count".to_string()
+            )
+        ]
+    );
+}

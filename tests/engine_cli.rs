@@ -231,3 +231,26 @@ fn operations_lists_the_catalog() {
     }
     assert!(text.contains("deprecated"));
 }
+
+#[test]
+fn text_output_of_a_docs_example_with_a_typo() {
+    let op = operations()
+        .iter()
+        .find(|op| op.address == "/api/connector/v1/companies/add")
+        .unwrap();
+    let mut body = op.example.clone().unwrap();
+    body["Limitation"] = Value::from("not here");
+    body["ClientToken"] = Value::from(1234567890);
+    let text = serde_json::to_string_pretty(&body).unwrap();
+    let output = run(
+        &["request", "--address", "/api/connector/v1/Companies/add/"],
+        &text,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        !out.contains("1234567890"),
+        "a token value must never be printed in full"
+    );
+    insta::assert_snapshot!(out);
+}

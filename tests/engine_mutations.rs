@@ -35,6 +35,14 @@ fn wrong_type(schema: &Value) -> Option<Value> {
     })
 }
 
+/// An update value object: `Value` is its only property.
+fn is_update_value(schema: &Value) -> bool {
+    schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|properties| properties.len() == 1 && properties.contains_key("Value"))
+}
+
 fn mutations(op: &Operation, base: &Value) -> Vec<Mutation> {
     let mut out = Vec::new();
     let Some(request) = &op.request else {
@@ -71,7 +79,12 @@ fn mutations(op: &Operation, base: &Value) -> Vec<Mutation> {
             out.push(Mutation {
                 what: format!("wrong type for {name}"),
                 body: set(base, &pointer, value),
-                rule: "type-mismatch",
+                // A bare value where `{"Value": …}` belongs gets the conformance rule with the fix.
+                rule: if is_update_value(property) {
+                    "update-value-shape"
+                } else {
+                    "type-mismatch"
+                },
                 pointer: pointer.clone(),
             });
         }

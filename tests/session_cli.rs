@@ -19,7 +19,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
 fn checklist_exit_codes() {
     let (code, stdout, _) = run(&["checklist", "examples/checklist-private.json"]);
     assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.contains("valid: 0 errors"), "{stdout}");
+    assert!(stdout.contains("valid: 0 error(s)"), "{stdout}");
 
     let dir = std::env::temp_dir().join(format!("mcv-checklist-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -29,6 +29,8 @@ fn checklist_exit_codes() {
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["valid"], false);
+
+    std::fs::remove_dir_all(&dir).unwrap();
 
     let (code, _, stderr) = run(&["checklist", "does/not/exist.json"]);
     assert_eq!(code, 2);

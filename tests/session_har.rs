@@ -96,3 +96,31 @@ fn request_diagnostics_keep_the_call_index_and_time() {
         ]
     );
 }
+
+/// A HAR entry as Firefox and mitmproxy write them: local-offset times, lower-case header names.
+fn entry(started: &str, status: u16, headers: &str) -> String {
+    let body = common::body(common::CONFIGURATION, common::TOKEN, common::CLIENT).to_string();
+    format!(
+        r#"{{"startedDateTime": "{started}", "time": 250, "request": {{"method": "POST", "url": "https://api.mews-demo.com{}", "headers": [{{"name": "content-type", "value": "application/json"}}], "postData": {{"mimeType": "application/json", "text": {}}}}}, "response": {{"status": {status}, "headers": [{headers}], "content": {{"size": 0, "mimeType": "application/json"}}}}}}"#,
+        common::CONFIGURATION,
+        serde_json::to_string(&body).unwrap()
+    )
+}
+
+#[test]
+fn firefox_and_mitmproxy_style_entries_are_read() {
+    let retry = r#"{"name": "retry-after", "value": "3"}"#;
+    let har = |second_start: &str| {
+        format!(
+            "{{\"log\": {{\"version\": \"1.2\", \"creator\": {{\"name\": \"Firefox\"}}, \"entries\": [{}, {}]}}}}",
+            entry("2026-11-23T11:00:00.000+01:00", 429, retry),
+            entry(second_start, 200, "")
+        )
+    };
+    // 429 answered at 10:00:00.250Z; Retry-After 3 s → not before 10:00:03.250Z.
+    let early = analyze(&har("2026-11-23T10:00:02.000Z"), None);
+    assert_eq!(early.summary.calls, 2);
+    assert_eq!(of_rule(&early, "retry-after-ignored").len(), 1);
+    let patient = analyze(&har("2026-11-23T11:00:03.250+01:00"), None);
+    assert!(of_rule(&patient, "retry-after-ignored").is_empty());
+}

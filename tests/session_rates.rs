@@ -37,6 +37,14 @@ fn call_201_within_30_seconds_exceeds_the_limit_once() {
     let profile = &report.rate_profiles[0];
     assert_eq!((profile.peak, profile.bursts.len()), (201, 1));
     assert_eq!(profile.bursts[0].count, 201);
+    // The operation's row counts every finding about its calls, the burst included.
+    let row = &report.operations[0];
+    let about_calls = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.call.is_some())
+        .count();
+    assert_eq!(row.diagnostics, about_calls);
 }
 
 #[test]
@@ -265,4 +273,27 @@ fn a_clean_session_is_ready() {
         mews_connector_validator::session::Verdict::Ready
     );
     assert_eq!(report.counts.errors, 0);
+}
+
+#[test]
+fn request_findings_beyond_the_first_thousand_are_counted_not_listed() {
+    // Every call sends the public demo tokens: two request findings per call.
+    let report = analyze(&ndjson(&evenly(600, 0, 600_000)), None);
+    let per_call = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.call.is_some())
+        .count();
+    assert_eq!(per_call, 1000);
+    let truncated = of_rule(&report, "diagnostics-truncated");
+    assert_eq!(truncated.len(), 1);
+    assert!(
+        truncated[0].message.starts_with("200 more"),
+        "{}",
+        truncated[0].message
+    );
+    assert_eq!(
+        report.operations[0].diagnostics, 1200,
+        "the table counts them all"
+    );
 }

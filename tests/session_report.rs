@@ -89,6 +89,12 @@ fn fixed(valid: bool) -> mews_connector_validator::session::ReadinessReport {
                 "Found 201 requests with AccessToken C66E… in the 30 s window starting 2026-11-23T10:00:00.000Z; the limit is 200 per sliding 30 s window.",
             ),
             diagnostic(
+                "demo-token",
+                "info",
+                Some(5),
+                "A request finding, located in the body of call 5.",
+            ),
+            diagnostic(
                 "operation-not-declared",
                 "error",
                 Some(201),

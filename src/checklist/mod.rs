@@ -1,7 +1,6 @@
 //! Certification checklist: what the certification form declares (operations, purpose, load, …),
 //! validated against `schemas/certification-checklist.schema.json` and the certification rules.
 
-pub mod client_name;
 pub mod locate;
 pub mod rules;
 mod schema;

@@ -3,7 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
 
-const CERTIFYING: &str =
+pub(super) const CERTIFYING: &str =
     "https://docs.mews.com/connector-api/your-journey/certification#certifying-your-integration";
 const PRIVATE_STEPS: &str = "https://docs.mews.com/connector-api/your-journey/private-integration#certification-instructions";
 
@@ -13,14 +13,6 @@ pub const CHECKLIST_INVALID_JSON: RuleInfo = RuleInfo {
     summary: "The checklist is not valid JSON.",
     docs: CERTIFYING,
     example: "{\"integrationKind\": \"public\",}",
-};
-
-pub const CHECKLIST_SCHEMA: RuleInfo = RuleInfo {
-    id: "checklist-schema",
-    severity: Severity::Error,
-    summary: "The checklist does not match schemas/certification-checklist.schema.json (missing, unknown or mistyped field).",
-    docs: CERTIFYING,
-    example: "{\"integrationKind\": \"marketplace\"}",
 };
 
 pub const UNKNOWN_OPERATION: RuleInfo = RuleInfo {
@@ -90,7 +82,6 @@ pub const PLACEHOLDER_CLIENT_NAME: RuleInfo = RuleInfo {
 /// Every rule this module raises.
 pub const ALL: &[RuleInfo] = &[
     CHECKLIST_INVALID_JSON,
-    CHECKLIST_SCHEMA,
     UNKNOWN_OPERATION,
     DEPRECATED_OPERATION,
     DISCONTINUED_OPERATION,

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 
-use super::client_name;
 use super::locate::Location;
 use super::rules;
 use crate::diagnostic::Diagnostic;
@@ -128,7 +127,7 @@ fn check_client(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
     let Some(client) = doc.node(at).and_then(|n| n.as_str()) else {
         return;
     };
-    if client_name::is_placeholder(client) {
+    if crate::conformance::is_placeholder_client(client) {
         out.push(Location::of_pointer(doc, at).diagnostic(
             &rules::PLACEHOLDER_CLIENT_NAME,
             format!("`{client}` is a sample or placeholder `Client` name; expected your application's own unique name and version, e.g. \"Acme Housekeeping 2.1.0\"."),

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use mews_connector_validator::checklist::validate_checklist;
-use mews_connector_validator::render::{markdown, plain};
+use mews_connector_validator::render::{json, markdown, sarif, text};
 
 use super::options::{Format, InputArg, RuleFlags};
 
@@ -19,19 +19,16 @@ pub struct Args {
 
 pub fn run(args: Args) -> ExitCode {
     let name = super::input_name(args.input.file.as_ref());
-    let text = match super::read_text(args.input.file.as_deref()) {
-        Ok(text) => text,
+    let input = match super::read_text(args.input.file.as_deref()) {
+        Ok(input) => input,
         Err(message) => return super::fail(&message),
     };
-    let report = validate_checklist(&text, &args.rules.to_options());
+    let report = validate_checklist(&input, &args.rules.to_options());
     let output = match args.format {
-        Format::Text => plain::report(&report, &name),
+        Format::Text => text::render(&report, &name, &input),
         Format::Markdown => markdown::report(&report, &name),
-        Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(json) => json + "\n",
-            Err(e) => return super::fail(&e.to_string()),
-        },
-        Format::Sarif => return super::fail("--format sarif is not available for checklists"),
+        Format::Json => json::render(&report),
+        Format::Sarif => sarif::render(&report, &name),
     };
     print!("{output}");
     super::exit_for(&report)

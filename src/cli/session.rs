@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use mews_connector_validator::render::{markdown, plain};
+use mews_connector_validator::render::{markdown, plain, text};
 use mews_connector_validator::session::{Progress, analyze_session};
 
 use super::options::{Format, InputArg, RuleFlags};
@@ -52,7 +52,15 @@ pub fn run(args: Args) -> ExitCode {
         eprint!("\r{:60}\r", "");
     }
     let output = match args.format {
-        Format::Text => plain::readiness(&report, &name, &checklist_name),
+        Format::Text => {
+            // Checklist findings are shown against the checklist text; session findings (some
+            // located in call bodies) as plain lines.
+            let checklist_part = match (&report.checklist, &checklist) {
+                (Some(found), Some(input)) => text::render(found, &checklist_name, input),
+                _ => String::new(),
+            };
+            checklist_part + &plain::readiness(&report, &name)
+        }
         Format::Markdown => markdown::readiness(&report, &name),
         Format::Json => match serde_json::to_string_pretty(&report) {
             Ok(json) => json + "\n",

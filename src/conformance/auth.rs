@@ -27,7 +27,7 @@ pub const DEMO_TOKEN: RuleInfo = RuleInfo {
     id: "demo-token",
     severity: Severity::Info,
     summary: "A public demo token is used: names the test integration and the gross/net demo enterprise.",
-    docs: "https://docs.mews.com/connector-api/guidelines/environments#api-tokens-gross-pricing-environment",
+    docs: "https://docs.mews.com/connector-api/guidelines/environments#demo-environments",
     example: r#"{"ClientToken": "E0D4…", …} (a token listed on the Environments page)"#,
 };
 
@@ -133,7 +133,7 @@ fn demo_access(token: &str) -> Option<(&'static DemoIntegration, Pricing)> {
 }
 
 /// A token as messages may show it: its first 4 characters, never the whole secret.
-pub(super) fn mask(token: &str) -> String {
+fn mask(token: &str) -> String {
     let head: String = token.chars().take(4).collect();
     if head.chars().count() == token.chars().count() {
         "…".to_string()

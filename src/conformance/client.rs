@@ -71,8 +71,7 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
         return; // auth's `credential-empty` (or the schema) reports it
     }
     let path = "/Client";
-    let stem = name_without_version(name);
-    if PLACEHOLDER_NAMES.contains(&stem.as_str()) {
+    if is_placeholder(name) {
         let message = if name == "Sample Client 1.0.0" {
             "`Client` is \"Sample Client 1.0.0\", the sample name from the docs; expected the unique name and version of your application, so Mews can find your calls when reviewing them.".to_string()
         } else {
@@ -91,6 +90,16 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
         );
         found.add(&CLIENT_VERSION_MISSING, path, member.value.span, message);
     }
+}
+
+/// Whether a `Client` name does not identify an integration: empty, a docs/sample/tool-default
+/// name (with or without a version), or an unsubstituted template variable (`{{client}}`, `<name>`).
+/// Checklists and recorded sessions use the same test.
+pub fn is_placeholder(name: &str) -> bool {
+    let trimmed = name.trim();
+    trimmed.is_empty()
+        || trimmed.contains(['<', '>', '{', '}'])
+        || PLACEHOLDER_NAMES.contains(&name_without_version(trimmed).as_str())
 }
 
 /// Splits a name into words at spaces, slashes and parentheses (`Acme/1.2 (build 7)`).
@@ -135,6 +144,31 @@ fn name_without_version(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docs_demo_and_template_names_are_placeholders() {
+        for name in [
+            "Sample Client 1.0.0",
+            "sample client",
+            "Connector API Test Client 2",
+            "Are you ready to integrate with Mews?",
+            "  ",
+            "<client name>",
+            "{{client}}",
+            "Test 1.0",
+            "string",
+        ] {
+            assert!(is_placeholder(name), "{name:?} must be a placeholder");
+        }
+        for name in [
+            "Brightkeep Housekeeping 3.2.0",
+            "Lindenhof Revenue Sync 1.4.2",
+            "Testaccio PMS Bridge 2.0",
+            "ClientFlow 1.0",
+        ] {
+            assert!(!is_placeholder(name), "{name:?} is a real name");
+        }
+    }
 
     #[test]
     fn versions_are_recognised() {

@@ -42,24 +42,29 @@ pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
         if visit.format() == Some("date-time")
             && let Some(text) = visit.node.as_str()
         {
-            check_datetime(visit, text, found);
+            check_datetime(visits, visit, text, found);
         }
         if visit.node.members().is_empty() {
             continue;
         }
         for (start_key, end_key) in interval_pairs(visit.node) {
-            check_interval_order(visit, start_key, end_key, found);
+            check_interval_order(visits, visit, start_key, end_key, found);
         }
         if let Some(months) = visit
             .keyword("x-max-interval-in-months")
             .and_then(serde_json::Value::as_i64)
         {
-            check_interval_length(visit, months, found);
+            check_interval_length(visits, visit, months, found);
         }
     }
 }
 
-fn check_datetime(visit: &Visit<'_, '_>, text: &str, found: &mut Findings<'_>) {
+fn check_datetime(
+    visits: &[Visit<'_, '_>],
+    visit: &Visit<'_, '_>,
+    text: &str,
+    found: &mut Findings<'_>,
+) {
     let name = visit
         .key
         .map_or_else(|| "This value".to_string(), |key| format!("`{key}`"));
@@ -69,7 +74,12 @@ fn check_datetime(visit: &Visit<'_, '_>, text: &str, found: &mut Findings<'_>) {
             quoted(text),
             dates::utc_text(instant)
         );
-        found.add(&DATETIME_FORMAT, &visit.pointer, visit.node.span, message);
+        found.add(
+            &DATETIME_FORMAT,
+            &visit.pointer(visits),
+            visit.node.span,
+            message,
+        );
     }
 }
 
@@ -117,6 +127,7 @@ fn ends(start: &Node, end: &Node) -> Option<Ends> {
 }
 
 fn check_interval_order(
+    visits: &[Visit<'_, '_>],
     visit: &Visit<'_, '_>,
     start_key: &str,
     end_key: &str,
@@ -138,7 +149,7 @@ fn check_interval_order(
         );
         found.add(
             &INTERVAL_REVERSED,
-            &pointer::push(&visit.pointer, end_key),
+            &pointer::push(&visit.pointer(visits), end_key),
             end.span,
             message,
         );
@@ -149,7 +160,12 @@ fn shown_text(node: &Node) -> String {
     node.as_str().map(quoted).unwrap_or_default()
 }
 
-fn check_interval_length(visit: &Visit<'_, '_>, months: i64, found: &mut Findings<'_>) {
+fn check_interval_length(
+    visits: &[Visit<'_, '_>],
+    visit: &Visit<'_, '_>,
+    months: i64,
+    found: &mut Findings<'_>,
+) {
     let node = visit.node;
     let Some((start, end)) = [("StartUtc", "EndUtc"), ("Start", "End")]
         .into_iter()
@@ -180,6 +196,11 @@ fn check_interval_length(visit: &Visit<'_, '_>, months: i64, found: &mut Finding
             shown_text(start),
             shown_text(end)
         );
-        found.add(&INTERVAL_TOO_LONG, &visit.pointer, node.span, message);
+        found.add(
+            &INTERVAL_TOO_LONG,
+            &visit.pointer(visits),
+            node.span,
+            message,
+        );
     }
 }

@@ -1,47 +1,34 @@
 //! The Deprecations page's "Deprecated properties" table as the catalog carries it: when a property
 //! of a schema type was deprecated, when it is discontinued, and what replaces it.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use crate::engine::catalog::{self, DeprecatedProperty};
 
-/// The catalog is embedded by the engine too; only this table is read from it here.
-/// TODO(engine): expose `catalog::deprecated_properties()` and read it from there instead.
-const CATALOG_JSON: &str = include_str!("../../schemas/catalog.json");
-
-#[derive(Debug, Deserialize)]
-pub(super) struct DeprecatedProperty {
-    def: String,
-    property: String,
-    pub replacement: Option<String>,
-    /// `YYYY-MM-DD`.
-    pub deprecated: Option<String>,
-    /// `YYYY-MM-DD`.
-    pub discontinued: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Table {
-    #[serde(default)]
-    deprecated_properties: Vec<DeprecatedProperty>,
-}
-
-fn table() -> &'static [DeprecatedProperty] {
-    static TABLE: OnceLock<Vec<DeprecatedProperty>> = OnceLock::new();
+/// The table by property name: most properties are not in it, and this is asked for every one.
+fn table() -> &'static HashMap<&'static str, Vec<&'static DeprecatedProperty>> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<&'static DeprecatedProperty>>> =
+        OnceLock::new();
     TABLE.get_or_init(|| {
-        // A catalog that does not parse is a build defect the engine's tests catch; no table then.
-        serde_json::from_str::<Table>(CATALOG_JSON)
-            .map(|t| t.deprecated_properties)
-            .unwrap_or_default()
+        let mut table: HashMap<&str, Vec<&DeprecatedProperty>> = HashMap::new();
+        for entry in catalog::deprecated_properties() {
+            table
+                .entry(entry.property.as_str())
+                .or_default()
+                .push(entry);
+        }
+        table
     })
 }
 
 /// The table's entry for `property` of an object typed by any of `defs`.
 pub(super) fn find(defs: &[&str], property: &str) -> Option<&'static DeprecatedProperty> {
     table()
+        .get(property)?
         .iter()
-        .find(|entry| entry.property == property && defs.contains(&entry.def.as_str()))
+        .find(|entry| defs.contains(&entry.def.as_str()))
+        .copied()
 }
 
 #[cfg(test)]

@@ -136,7 +136,7 @@ fn check_properties(visits: &[Visit<'_, '_>], today: Option<Date>, found: &mut F
         }
         found.add(
             &DEPRECATED_PROPERTY,
-            &visit.pointer,
+            &visit.pointer(visits),
             visit.node.span,
             message,
         );

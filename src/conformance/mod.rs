@@ -13,8 +13,9 @@ mod language;
 mod lifecycle;
 mod pagination;
 mod update_value;
-pub mod walker;
+mod walker;
 
+pub use client::is_placeholder as is_placeholder_client;
 pub use dates::parse_date;
 
 use crate::diagnostic::Diagnostic;
@@ -42,6 +43,20 @@ pub const RULES: &[RuleInfo] = &[
     update_value::UPDATE_VALUE_SHAPE,
     hygiene::DUPLICATE_KEY,
 ];
+
+/// Pairs (conformance rule, schema rule): where both fire at the same pointer, the conformance
+/// finding says the same thing with the fix, so the schema one is dropped.
+pub const SUPERSEDES: &[(&str, &str)] = &[(update_value::UPDATE_VALUE_SHAPE.id, "type-mismatch")];
+
+/// Whether `schema_finding` repeats one of the `conformance` findings (see [`SUPERSEDES`]).
+pub fn is_superseded(schema_finding: &Diagnostic, conformance: &[Diagnostic]) -> bool {
+    conformance.iter().any(|found| {
+        found.pointer == schema_finding.pointer
+            && SUPERSEDES
+                .iter()
+                .any(|&(by, over)| found.rule == by && schema_finding.rule == over)
+    })
+}
 
 /// What a conformance rule sees of one request.
 pub struct RequestContext<'a> {

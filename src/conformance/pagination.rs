@@ -19,19 +19,17 @@ pub const CURSOR_FORMAT: RuleInfo = RuleInfo {
 const NIL_UUID: &str = "00000000-0000-0000-0000-000000000000";
 
 pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
-    let limitations: Vec<&str> = visits
-        .iter()
-        .filter(|v| v.key == Some("Limitation") || v.defs.contains(&"Limitation"))
-        .map(|v| v.pointer.as_str())
-        .collect();
     for visit in visits {
         if visit.key != Some("Cursor") {
             continue;
         }
-        let Some(parent) = visit.pointer.rsplit_once('/').map(|(parent, _)| parent) else {
-            continue;
-        };
-        if !limitations.contains(&parent) {
+        let in_limitation = visit
+            .parent
+            .and_then(|index| visits.get(index))
+            .is_some_and(|parent| {
+                parent.key == Some("Limitation") || parent.defs.contains(&"Limitation")
+            });
+        if !in_limitation {
             continue;
         }
         let Some(cursor) = visit.node.as_str() else {
@@ -42,7 +40,12 @@ pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
                 "`Cursor` is {}, {problem}; expected the `Cursor` value returned by the previous response (null or absent for the first page).",
                 quoted(cursor)
             );
-            found.add(&CURSOR_FORMAT, &visit.pointer, visit.node.span, message);
+            found.add(
+                &CURSOR_FORMAT,
+                &visit.pointer(visits),
+                visit.node.span,
+                message,
+            );
         }
     }
 }

@@ -40,7 +40,7 @@ pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
         );
         found.add(
             &UPDATE_VALUE_SHAPE,
-            &visit.pointer,
+            &visit.pointer(visits),
             visit.node.span,
             message,
         );

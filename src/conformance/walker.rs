@@ -17,9 +17,10 @@ const MAX_RESOLUTION_DEPTH: usize = 32;
 /// One value present in the body and what the schema says about it.
 #[derive(Debug)]
 pub struct Visit<'d, 's> {
-    pub pointer: String,
     /// The key of this value in its parent object (`None` for the root and array items).
     pub key: Option<&'d str>,
+    /// The position of this value in its parent array.
+    pub position: Option<usize>,
     pub node: &'d Node,
     /// Index of the enclosing object's or array's visit in the walk's output.
     pub parent: Option<usize>,
@@ -31,6 +32,24 @@ pub struct Visit<'d, 's> {
 }
 
 impl<'s> Visit<'_, 's> {
+    /// The RFC 6901 pointer of this value, built from its ancestors in `visits` (the walk's
+    /// output): only values with a finding need one, so the walk does not allocate it.
+    pub fn pointer(&self, visits: &[Visit<'_, '_>]) -> String {
+        let mut path = Vec::new();
+        let mut current = Some(self);
+        while let Some(visit) = current {
+            path.push((visit.key, visit.position));
+            current = visit.parent.and_then(|index| visits.get(index));
+        }
+        path.iter()
+            .rev()
+            .fold(String::new(), |pointer, step| match *step {
+                (Some(key), _) => pointer::push(&pointer, key),
+                (None, Some(position)) => pointer::push_index(&pointer, position),
+                (None, None) => pointer,
+            })
+    }
+
     /// The first value of a keyword among the applying schemas.
     pub fn keyword(&self, name: &str) -> Option<&'s Schema> {
         self.schemas.iter().find_map(|schema| schema.get(name))
@@ -53,16 +72,16 @@ pub fn walk<'d, 's>(
     let mut visits = Vec::new();
     // Depth-first with an explicit stack, children pushed in reverse to keep document order.
     let mut stack: Vec<Pending<'d, 's>> = vec![Pending {
-        pointer: String::new(),
         key: None,
+        position: None,
         node: root_node,
         parent: None,
         def: root.map(|(name, _)| name),
         schema: root.map(|(_, schema)| schema),
     }];
     while let Some(Pending {
-        pointer,
         key,
+        position,
         node,
         parent,
         def,
@@ -71,8 +90,8 @@ pub fn walk<'d, 's>(
     {
         let index = Some(visits.len());
         let mut visit = Visit {
-            pointer,
             key,
+            position,
             node,
             parent,
             schemas: Vec::new(),
@@ -85,8 +104,8 @@ pub fn walk<'d, 's>(
             Value::Object(members) => {
                 for member in members.iter().rev() {
                     stack.push(Pending {
-                        pointer: pointer::push(&visit.pointer, &member.key),
                         key: Some(member.key.as_str()),
+                        position: None,
                         node: &member.value,
                         parent: index,
                         def: None,
@@ -98,8 +117,8 @@ pub fn walk<'d, 's>(
                 let item_schema = visit.keyword("items").filter(|s| s.is_object());
                 for (position, item) in items.iter().enumerate().rev() {
                     stack.push(Pending {
-                        pointer: pointer::push_index(&visit.pointer, position),
                         key: None,
+                        position: Some(position),
                         node: item,
                         parent: index,
                         def: None,
@@ -116,8 +135,8 @@ pub fn walk<'d, 's>(
 
 /// A value waiting to be visited, with the schema its parent gives it.
 struct Pending<'d, 's> {
-    pointer: String,
     key: Option<&'d str>,
+    position: Option<usize>,
     node: &'d Node,
     parent: Option<usize>,
     /// The `$defs` name of the root schema (other values reach theirs through `$ref`).
@@ -137,11 +156,16 @@ fn definition<'s>(bundle: &'s Schema, name: &str) -> Option<(&'s str, &'s Schema
 /// The `$defs` name and schema a `$ref` designates (`#/$defs/X` or `<bundle id>#/$defs/X`).
 fn dereference<'s>(bundle: &'s Schema, reference: &str) -> Option<(&'s str, &'s Schema)> {
     let (_, fragment) = reference.split_once('#')?;
-    let tokens = pointer::tokens(fragment)?;
-    let [defs, name] = tokens.as_slice() else {
-        return None;
-    };
-    if defs != "$defs" {
+    let name = fragment.strip_prefix("/$defs/")?;
+    // Generated names never need RFC 6901 escapes; unescape only when present (rare, allocates).
+    if name.contains('~') {
+        let tokens = pointer::tokens(fragment)?;
+        let [_, name] = tokens.as_slice() else {
+            return None;
+        };
+        return definition(bundle, name);
+    }
+    if name.contains('/') {
         return None;
     }
     definition(bundle, name)
@@ -202,11 +226,19 @@ fn best_branch<'s>(
     node: &Node,
     depth: usize,
 ) -> Option<&'s Schema> {
+    // The common nullable wrapper `[X, {"type": "null"}]` needs no scoring.
+    if let [first, second] = branches {
+        match (is_null_only(first), is_null_only(second)) {
+            (true, false) => return Some(if node.is_null() { first } else { second }),
+            (false, true) => return Some(if node.is_null() { second } else { first }),
+            _ => {}
+        }
+    }
     let mut best: Option<(i64, &'s Schema)> = None;
     for branch in branches {
         let mut probe = Visit {
-            pointer: String::new(),
             key: None,
+            position: None,
             node,
             parent: None,
             schemas: Vec::new(),
@@ -219,6 +251,13 @@ fn best_branch<'s>(
         }
     }
     best.map(|(_, branch)| branch)
+}
+
+/// `{"type": "null"}`: the branch a nullable wrapper adds.
+fn is_null_only(schema: &Schema) -> bool {
+    schema
+        .as_object()
+        .is_some_and(|s| s.len() == 1 && s.get("type").and_then(Schema::as_str) == Some("null"))
 }
 
 /// How well a value fits a set of schemas: the type first, then for objects how many keys the
@@ -313,7 +352,10 @@ mod tests {
     }
 
     fn visit<'a, 'd, 's>(visits: &'a [Visit<'d, 's>], pointer: &str) -> &'a Visit<'d, 's> {
-        visits.iter().find(|v| v.pointer == pointer).unwrap()
+        visits
+            .iter()
+            .find(|v| v.pointer(visits) == pointer)
+            .unwrap()
     }
 
     #[test]
@@ -324,7 +366,7 @@ mod tests {
         )
         .unwrap();
         let visits = walk(&bundle, Some("Params"), doc.root());
-        let pointers: Vec<_> = visits.iter().map(|v| v.pointer.as_str()).collect();
+        let pointers: Vec<_> = visits.iter().map(|v| v.pointer(&visits)).collect();
         assert_eq!(visits[0].defs, ["Params"]);
         assert_eq!(
             pointers,
@@ -356,9 +398,12 @@ mod tests {
         );
         assert!(visit(&visits, "/Extra").schemas.is_empty());
         let start = visit(&visits, "/UpdatedUtc/StartUtc");
-        assert_eq!(visits[start.parent.unwrap()].pointer, "/UpdatedUtc");
         assert_eq!(
-            visits[visit(&visits, "/Items/0").parent.unwrap()].pointer,
+            visits[start.parent.unwrap()].pointer(&visits),
+            "/UpdatedUtc"
+        );
+        assert_eq!(
+            visits[visit(&visits, "/Items/0").parent.unwrap()].pointer(&visits),
             "/Items"
         );
     }

@@ -44,12 +44,27 @@ pub struct Operation {
     pub response_example: Option<serde_json::Value>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A property the Deprecations page lists, on the schema type (`$defs` name) that holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeprecatedProperty {
+    pub def: String,
+    pub property: String,
+    pub replacement: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub deprecated: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub discontinued: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct Catalog {
     operations: Vec<Operation>,
     /// Docs URL of each schema type, by `$defs` name.
     #[serde(default)]
     types: BTreeMap<String, String>,
+    #[serde(default)]
+    deprecated_properties: Vec<DeprecatedProperty>,
 }
 
 fn catalog() -> &'static Catalog {
@@ -57,16 +72,18 @@ fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(|| {
         // The catalog is generated and checked by tests; an unreadable one is a build defect,
         // degraded to an empty catalog rather than a panic.
-        serde_json::from_str(CATALOG_JSON).unwrap_or(Catalog {
-            operations: Vec::new(),
-            types: BTreeMap::new(),
-        })
+        serde_json::from_str(CATALOG_JSON).unwrap_or_default()
     })
 }
 
 /// Every operation of the Connector API, in catalog order.
 pub fn operations() -> &'static [Operation] {
     &catalog().operations
+}
+
+/// The deprecated properties the docs list, with their dates and replacements.
+pub fn deprecated_properties() -> &'static [DeprecatedProperty] {
+    &catalog().deprecated_properties
 }
 
 /// The docs URL of a schema type (a `$defs` name), when the docs have a section for it.

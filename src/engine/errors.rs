@@ -116,7 +116,22 @@ impl Problem {
             _ => None,
         }
     }
+}
 
+/// The allowed string closest to a misspelt one.
+fn enum_suggestion(found: &Found, allowed: &[Value]) -> Option<String> {
+    if found.type_name != "string" {
+        return None;
+    }
+    let candidates: Vec<String> = allowed
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
+    super::findings::suggest(found.shown.trim_matches('"'), &candidates)
+}
+
+impl Problem {
     /// A message saying what was found and what was expected.
     pub fn message(&self, found: &Found) -> String {
         let shown = &found.shown;
@@ -145,7 +160,17 @@ impl Problem {
                 alternatives(expected)
             ),
             Problem::EnumValue { allowed } => {
-                format!("Found {shown}; expected one of {}", list_values(allowed))
+                let hint = match enum_suggestion(found, allowed) {
+                    Some(near) if near.eq_ignore_ascii_case(shown.trim_matches('"')) => {
+                        format!(" (did you mean \"{near}\"? values are case-sensitive)")
+                    }
+                    Some(near) => format!(" (did you mean \"{near}\"?)"),
+                    None => String::new(),
+                };
+                format!(
+                    "Found {shown}; expected one of {}{hint}",
+                    list_values(allowed)
+                )
             }
             Problem::Format { format } => {
                 format!("Found {shown}; expected {}", describe_format(format))
@@ -223,9 +248,7 @@ fn list_values(values: &[Value]) -> String {
 fn describe_format(format: &str) -> String {
     match format {
         "uuid" => "a UUID (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)".to_string(),
-        "date-time" => {
-            "an ISO 8601 date-time with a time zone offset (e.g. 2025-01-31T00:00:00Z)".to_string()
-        }
+        "date-time" => "an ISO 8601 date-time in UTC (e.g. 2025-01-31T00:00:00Z)".to_string(),
         "date" => "a date as YYYY-MM-DD (e.g. 2025-01-31)".to_string(),
         "time" => "a time as hh:mm:ss with an offset".to_string(),
         "email" => "an email address".to_string(),
@@ -275,7 +298,15 @@ mod tests {
         };
         assert_eq!(
             enum_problem.message(&found("string", "\"Confirmd\"", 8)),
-            "Found \"Confirmd\"; expected one of \"Confirmed\", \"Started\""
+            "Found \"Confirmd\"; expected one of \"Confirmed\", \"Started\" (did you mean \"Confirmed\"?)"
+        );
+        assert_eq!(
+            enum_problem.message(&found("string", "\"started\"", 7)),
+            "Found \"started\"; expected one of \"Confirmed\", \"Started\" (did you mean \"Started\"? values are case-sensitive)"
+        );
+        assert_eq!(
+            enum_problem.message(&found("string", "\"Cancelled\"", 9)),
+            "Found \"Cancelled\"; expected one of \"Confirmed\", \"Started\""
         );
     }
 }

@@ -4,7 +4,7 @@
 pub mod address;
 mod branches;
 pub mod catalog;
-mod check;
+pub mod check;
 mod describe;
 pub mod errors;
 pub mod findings;
@@ -65,13 +65,21 @@ fn validate(address: &str, body: &str, options: &Options, kind: BodyKind) -> Rep
     match Document::parse(body) {
         Err(error) => diagnostics.push(syntax_diagnostic(body, &error.message, error.span)),
         Ok(doc) => {
-            diagnostics.extend(check_body(&doc, operation, kind));
+            let schema_findings = check_body(&doc, operation, kind);
             if kind == BodyKind::Request {
-                diagnostics.extend(conformance::check_request(&RequestContext {
+                let conformance = conformance::check_request(&RequestContext {
                     doc: &doc,
                     operation,
                     options,
-                }));
+                });
+                diagnostics.extend(
+                    schema_findings
+                        .into_iter()
+                        .filter(|d| !conformance::is_superseded(d, &conformance)),
+                );
+                diagnostics.extend(conformance);
+            } else {
+                diagnostics.extend(schema_findings);
             }
         }
     }
@@ -168,7 +176,7 @@ fn invalid_utf8(body: &[u8], span: Span) -> Diagnostic {
     let start = lines.position(prefix, prefix.len());
     let end = crate::source::Position {
         line: start.line,
-        column: start.column + 1,
+        column: start.column.saturating_add(1),
     };
     let byte = body.get(span.start).copied().unwrap_or_default();
     locate::diagnostic(

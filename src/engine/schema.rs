@@ -73,9 +73,16 @@ pub fn validator(
     kind: BodyKind,
 ) -> Option<Result<&'static Validator, &'static str>> {
     let def = def_of(operation, kind)?;
-    let index = catalog::operations()
+    let operations = catalog::operations();
+    // Catalog references (the usual case) are found by address in memory; copies by id.
+    let index = operations
         .iter()
-        .position(|op| op.operation_id == operation.operation_id)?;
+        .position(|op| std::ptr::eq(op, operation))
+        .or_else(|| {
+            operations
+                .iter()
+                .position(|op| op.operation_id == operation.operation_id)
+        })?;
     let table = match kind {
         BodyKind::Request => &slots().request,
         BodyKind::Response => &slots().response,

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::diagnostic::{Diagnostic, Report};
-use crate::session::{ReadinessReport, Verdict};
+use crate::session::{ReadinessReport, Verdict, located_in_recording};
 
 /// A readiness report of the recording `name`.
 pub fn readiness(report: &ReadinessReport, name: &str) -> String {
@@ -135,7 +135,12 @@ fn diagnostics_list(out: &mut String, diagnostics: &[Diagnostic]) {
         return;
     }
     for d in diagnostics {
-        let call = d.call.map(|c| format!("call {c}, ")).unwrap_or_default();
+        // Request findings are located in the call's body, not in the recording.
+        let call = match d.call {
+            Some(c) if located_in_recording(d) => format!("call {c}, "),
+            Some(c) => format!("call {c}, body "),
+            None => String::new(),
+        };
         let _ = writeln!(
             out,
             "- **{}** [`{}`]({}) ({call}line {}, column {}{}): {}",

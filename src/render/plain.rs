@@ -1,16 +1,14 @@
-//! Plain-text renderings of readiness and checklist reports for the terminal:
-//! `name:line:column: severity [rule] message`, then a verdict line.
+//! Plain-text rendering of a readiness report for the terminal: `name:line:column: severity
+//! [rule] message` per session finding, the rate profile, then the verdict. (Checklist findings
+//! have a text to show excerpts of; `render::text` renders them.)
 
 use std::fmt::Write;
 
-use crate::diagnostic::{Diagnostic, Report, Severity};
-use crate::session::{ReadinessReport, Verdict};
+use crate::diagnostic::Diagnostic;
+use crate::session::{ReadinessReport, Verdict, located_in_recording};
 
-pub fn readiness(report: &ReadinessReport, name: &str, checklist_name: &str) -> String {
+pub fn readiness(report: &ReadinessReport, name: &str) -> String {
     let mut out = String::new();
-    if let Some(checklist) = &report.checklist {
-        lines(&mut out, &checklist.diagnostics, checklist_name);
-    }
     lines(&mut out, &report.diagnostics, name);
     let s = &report.summary;
     let _ = writeln!(
@@ -45,26 +43,18 @@ pub fn readiness(report: &ReadinessReport, name: &str, checklist_name: &str) -> 
     out
 }
 
-pub fn report(report: &Report, name: &str) -> String {
-    let mut out = String::new();
-    lines(&mut out, &report.diagnostics, name);
-    let _ = writeln!(
-        out,
-        "{}: {} errors, {} warnings, {} infos",
-        if report.valid { "valid" } else { "invalid" },
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.count(Severity::Info)
-    );
-    out
-}
-
 fn lines(out: &mut String, diagnostics: &[Diagnostic], name: &str) {
     for d in diagnostics {
         let call = d.call.map(|c| format!(" (call {c})")).unwrap_or_default();
+        // Request findings are located in the call's body, not in the recording.
+        let source = if located_in_recording(d) {
+            name.to_string()
+        } else {
+            format!("{name} call {} body", d.call.unwrap_or_default())
+        };
         let _ = writeln!(
             out,
-            "{name}:{}:{}: {} [{}]{call} {}\n  docs: {}",
+            "{source}:{}:{}: {} [{}]{call} {}\n  docs: {}",
             d.line,
             d.column,
             d.severity.as_str(),

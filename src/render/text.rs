@@ -48,7 +48,7 @@ fn render_one(out: &mut String, d: &Diagnostic, source_name: &str, lines: &[&str
 
 /// The (possibly windowed) source line and the underline under the span.
 fn excerpt(line: &str, d: &Diagnostic) -> (String, String) {
-    let chars: Vec<char> = line.chars().collect();
+    let chars = mask_tokens(line.chars().collect());
     let start = char_index(&chars, d.column);
     let end = if d.end_line == d.line {
         char_index(&chars, d.end_column).max(start + 1)
@@ -86,6 +86,59 @@ fn excerpt(line: &str, d: &Diagnostic) -> (String, String) {
         marker.to_string().repeat(width.max(1))
     );
     (shown, underline)
+}
+
+/// Token values (`"…Token": "value"`) keep their first 4 characters; the rest become `*`, one per
+/// character, so columns and underlines stay aligned.
+fn mask_tokens(mut chars: Vec<char>) -> Vec<char> {
+    const KEY_END: [char; 6] = ['T', 'o', 'k', 'e', 'n', '"'];
+    const KEPT: usize = 4;
+    let mut i = 0;
+    while i + KEY_END.len() <= chars.len() {
+        if chars.get(i..i + KEY_END.len()) != Some(&KEY_END[..]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + KEY_END.len();
+        while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+            j += 1;
+        }
+        if chars.get(j) != Some(&':') {
+            i = j;
+            continue;
+        }
+        j += 1;
+        while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+            j += 1;
+        }
+        let quoted = chars.get(j) == Some(&'"');
+        if quoted {
+            j += 1;
+        }
+        let mut seen = 0;
+        while let Some(&c) = chars.get(j) {
+            let ends = if quoted {
+                c == '"'
+            } else {
+                !(c.is_ascii_alphanumeric() || "+-.".contains(c))
+            };
+            if ends {
+                break;
+            }
+            if c == '\\' && quoted {
+                j += 1; // keep escapes paired so an escaped quote does not end the value
+            }
+            if seen >= KEPT {
+                if let Some(slot) = chars.get_mut(j) {
+                    *slot = '*';
+                }
+            }
+            seen += 1;
+            j += 1;
+        }
+        i = j;
+    }
+    chars
 }
 
 /// The character index of a 1-based UTF-16 column in a line.
@@ -126,6 +179,24 @@ mod tests {
     fn renders_like_rustc() {
         let (report, text) = sample::report();
         insta::assert_snapshot!(render(&report, "body.json", &text));
+    }
+
+    #[test]
+    fn token_values_are_masked_in_excerpts() {
+        let masked = |line: &str| {
+            mask_tokens(line.chars().collect())
+                .into_iter()
+                .collect::<String>()
+        };
+        assert_eq!(
+            masked(r#"  "ClientToken": "E0D439EE522F", "AccessToken":123456789,"#),
+            r#"  "ClientToken": "E0D4********", "AccessToken":1234*****,"#
+        );
+        assert_eq!(
+            masked(r#""Client": "Sample Client 1.0.0""#),
+            r#""Client": "Sample Client 1.0.0""#
+        );
+        assert_eq!(masked(r#""AccessToken" "#), r#""AccessToken" "#);
     }
 
     #[test]

@@ -22,6 +22,16 @@ pub use report::{
 /// Rules raised by this module.
 pub const RULES: &[RuleInfo] = rules::ALL;
 
+/// True when a diagnostic of a readiness report is located in the recording (or checklist); false
+/// for request-rule findings of one call, located in that call's request body.
+pub fn located_in_recording(diagnostic: &crate::Diagnostic) -> bool {
+    diagnostic.call.is_none()
+        || RULES
+            .iter()
+            .chain(crate::checklist::RULES)
+            .any(|rule| rule.id == diagnostic.rule)
+}
+
 /// How far the review is, for progress bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {

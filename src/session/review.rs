@@ -12,7 +12,7 @@ use super::report::{OperationRow, ReadinessReport, Summary, Verdict};
 use super::rules;
 use super::timing::{Event, Timing};
 use super::{Progress, har, ndjson};
-use crate::checklist::{self, Declared, Location, client_name};
+use crate::checklist::{self, Declared, Location};
 use crate::diagnostic::Diagnostic;
 use crate::engine;
 use crate::options::{Environment, Options};
@@ -246,7 +246,9 @@ impl Review<'_, '_> {
             calls: self.summary.calls,
         });
         let (timing_diagnostics, profiles) = std::mem::take(&mut self.timing).finish();
-        self.diagnostics.extend(timing_diagnostics);
+        for (address, diagnostic) in timing_diagnostics {
+            self.add_about(&address, diagnostic);
+        }
         self.session_wide_checks();
 
         let declared = checklist.as_ref().and_then(|c| c.declared.clone());
@@ -325,7 +327,7 @@ impl Review<'_, '_> {
         let placeholders: Vec<_> = self
             .clients
             .iter()
-            .filter(|(name, _)| client_name::is_placeholder(name))
+            .filter(|(name, _)| crate::conformance::is_placeholder_client(name))
             .map(|(name, (count, place, call, time))| {
                 (name.clone(), *count, place.clone(), *call, time.clone())
             })
@@ -352,7 +354,7 @@ impl Review<'_, '_> {
                 time,
             ));
         }
-        let failing: Vec<Diagnostic> = self
+        let failing: Vec<(String, Diagnostic)> = self
             .operations
             .values()
             .filter(|t| t.row.successes == 0)
@@ -362,15 +364,13 @@ impl Review<'_, '_> {
                     "All {} calls of `{}` failed (no 2xx response); expected at least one successful call showing the operation works.",
                     t.row.calls, t.row.address
                 );
-                Some(with_call(
-                    place.diagnostic(&rules::OPERATION_ALWAYS_FAILING, message),
-                    *call,
-                    time,
-                ))
+                let diagnostic = place.diagnostic(&rules::OPERATION_ALWAYS_FAILING, message);
+                Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
             })
             .collect();
-        self.count_per_operation(&failing);
-        self.diagnostics.extend(failing);
+        for (address, diagnostic) in failing {
+            self.add_about(&address, diagnostic);
+        }
     }
 
     fn check_declared_load(
@@ -430,7 +430,7 @@ impl Review<'_, '_> {
                     .any(|(a, _)| *a == tally.row.address),
             );
         }
-        let not_declared: Vec<Diagnostic> = self
+        let not_declared: Vec<(String, Diagnostic)> = self
             .operations
             .values()
             .filter(|t| t.row.declared == Some(false))
@@ -440,11 +440,13 @@ impl Review<'_, '_> {
                     "`{}` is called {} times but not listed in the checklist; expected every operation the integration uses to be declared with its purpose.",
                     t.row.address, t.row.calls
                 );
-                Some(with_call(place.diagnostic(&rules::OPERATION_NOT_DECLARED, message), *call, time))
+                let diagnostic = place.diagnostic(&rules::OPERATION_NOT_DECLARED, message);
+                Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
             })
             .collect();
-        self.count_per_operation(&not_declared);
-        self.diagnostics.extend(not_declared);
+        for (address, diagnostic) in not_declared {
+            self.add_about(&address, diagnostic);
+        }
 
         declared
             .operations
@@ -464,18 +466,12 @@ impl Review<'_, '_> {
             .collect()
     }
 
-    fn count_per_operation(&mut self, diagnostics: &[Diagnostic]) {
-        for diagnostic in diagnostics {
-            let address = self.operations.iter().find(|(_, t)| {
-                t.first_call.as_ref().map(|(c, ..)| Some(*c)) == Some(diagnostic.call)
-            });
-            if let Some((key, _)) = address {
-                let key = key.clone();
-                if let Some(tally) = self.operations.get_mut(&key) {
-                    tally.row.diagnostics += 1;
-                }
-            }
+    /// Adds a finding about calls of `address`, counted in that operation's row.
+    fn add_about(&mut self, address: &str, diagnostic: Diagnostic) {
+        if let Some(tally) = self.operations.get_mut(address) {
+            tally.row.diagnostics += 1;
         }
+        self.diagnostics.push(diagnostic);
     }
 }
 

@@ -99,7 +99,8 @@ pub struct Timing {
     pending: BinaryHeap<Reverse<Event>>,
     latest_ms: i64,
     tokens: BTreeMap<String, TokenState>,
-    diagnostics: Vec<Diagnostic>,
+    /// Findings, each with the address of the call it is about.
+    diagnostics: Vec<(String, Diagnostic)>,
 }
 
 impl Timing {
@@ -118,7 +119,7 @@ impl Timing {
     }
 
     /// Analyses what is left and returns the diagnostics and the per-token profiles (masked).
-    pub fn finish(mut self) -> (Vec<Diagnostic>, Vec<TokenTiming>) {
+    pub fn finish(mut self) -> (Vec<(String, Diagnostic)>, Vec<TokenTiming>) {
         while let Some(Reverse(event)) = self.pending.pop() {
             self.process(event);
         }
@@ -203,7 +204,12 @@ impl Timing {
     }
 }
 
-fn close_burst(token: &str, open: OpenBurst, bursts: &mut Vec<Burst>, out: &mut Vec<Diagnostic>) {
+fn close_burst(
+    token: &str,
+    open: OpenBurst,
+    bursts: &mut Vec<Burst>,
+    out: &mut Vec<(String, Diagnostic)>,
+) {
     let start = iso_millis(open.start_ms);
     let mut diagnostic = open.event.location.diagnostic(
         &rules::RATE_LIMIT_EXCEEDED,
@@ -215,7 +221,7 @@ fn close_burst(token: &str, open: OpenBurst, bursts: &mut Vec<Burst>, out: &mut 
     );
     diagnostic.call = Some(open.event.call);
     diagnostic.time = Some(open.event.started.clone());
-    out.push(diagnostic);
+    out.push((open.event.address.clone(), diagnostic));
     bursts.push(Burst {
         window_start: start,
         count: open.count,
@@ -223,7 +229,7 @@ fn close_burst(token: &str, open: OpenBurst, bursts: &mut Vec<Burst>, out: &mut 
     });
 }
 
-fn check_retry(state: &mut TokenState, event: &Event, out: &mut Vec<Diagnostic>) {
+fn check_retry(state: &mut TokenState, event: &Event, out: &mut Vec<(String, Diagnostic)>) {
     if let Some(pending) = state.pending.take() {
         let waited = event.start_ms - pending.response_ms;
         match pending.retry_after_ms {
@@ -238,7 +244,7 @@ fn check_retry(state: &mut TokenState, event: &Event, out: &mut Vec<Diagnostic>)
                 );
                 diagnostic.call = Some(event.call);
                 diagnostic.time = Some(event.started.clone());
-                out.push(diagnostic);
+                out.push((event.address.clone(), diagnostic));
             }
             None if event.address == pending.address => {
                 if let Some(previous) = state.last_retry_gap_ms {
@@ -255,7 +261,7 @@ fn check_retry(state: &mut TokenState, event: &Event, out: &mut Vec<Diagnostic>)
                         );
                         diagnostic.call = Some(event.call);
                         diagnostic.time = Some(event.started.clone());
-                        out.push(diagnostic);
+                        out.push((event.address.clone(), diagnostic));
                     }
                 }
                 state.last_retry_gap_ms = Some(waited);

@@ -28,7 +28,13 @@ pub fn engine_errors(report: &Report) -> Vec<(String, String)> {
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .filter(|d| engine::RULES.iter().any(|r| r.id == d.rule))
+        .filter(|d| {
+            // Schema findings, and the conformance findings that replace some of them.
+            engine::RULES.iter().any(|r| r.id == d.rule)
+                || mews_connector_validator::conformance::SUPERSEDES
+                    .iter()
+                    .any(|&(by, _)| by == d.rule)
+        })
         .map(|d| (d.rule.clone(), d.pointer.clone()))
         .collect()
 }

@@ -16,10 +16,17 @@ pub struct Bundle {
     pub stats: Stats,
     /// Request defs whose root is a `oneOf` of request shapes.
     pub one_of_requests: usize,
+    /// Nested defs whose auth fields were made optional (see `AUTH_PROPERTIES`).
+    pub nested_auth_optional: usize,
 }
 
 /// Request properties every operation accepts (guidelines/requests.md), not in the spec.
 const LANGUAGE_PROPERTIES: [&str; 2] = ["LanguageCode", "CultureCode"];
+/// guidelines/authentication.md: the tokens and client name travel once, at the request root.
+/// Some nested item types (e.g. `ReservationUpdateParameters` in `reservations/update`) share the
+/// server's parameter base type and so list them as required, yet the docs' own examples omit them
+/// there: nested, they stay allowed but are not required.
+const AUTH_PROPERTIES: [&str; 3] = ["ClientToken", "AccessToken", "Client"];
 /// guidelines/pagination.md: `Count` is between 1 and 1000.
 const LIMITATION_COUNT_MAXIMUM: u64 = 1000;
 
@@ -90,6 +97,16 @@ pub fn build(spec: &Spec) -> Result<Bundle, String> {
             }
         }
     }
+    let mut nested_auth_optional = 0;
+    for (_, def) in defs.iter_mut().filter(|(name, _)| !shapes.contains(*name)) {
+        if let Some(Value::Array(required)) = def.get_mut("required") {
+            let before = required.len();
+            required.retain(|p| !p.as_str().is_some_and(|p| AUTH_PROPERTIES.contains(&p)));
+            if required.len() != before {
+                nested_auth_optional += 1;
+            }
+        }
+    }
     if let Some(count) = defs
         .get_mut("Limitation")
         .and_then(|limitation| limitation.pointer_mut("/properties/Count"))
@@ -104,6 +121,7 @@ pub fn build(spec: &Spec) -> Result<Bundle, String> {
         responses,
         stats: converter.stats,
         one_of_requests,
+        nested_auth_optional,
     })
 }
 
@@ -234,9 +252,20 @@ components:
       additionalProperties: false
     ThingFilter:
       type: object
+      required: [ClientToken]
       properties:
         ClientToken: {type: string}
         Limitation: {allOf: [{$ref: '#/components/schemas/Limitation'}]}
+        Updates: {type: array, items: {$ref: '#/components/schemas/ThingUpdate'}, nullable: true}
+      additionalProperties: false
+    ThingUpdate:
+      type: object
+      required: [ClientToken, AccessToken, Client, Id]
+      properties:
+        ClientToken: {type: string}
+        AccessToken: {type: string}
+        Client: {type: string}
+        Id: {type: string}
       additionalProperties: false
     ThingResult:
       type: object
@@ -255,6 +284,22 @@ components:
       properties: {ClientToken: {type: string}, States: {type: array, items: {type: string}}}
       additionalProperties: false
 "##;
+
+    #[test]
+    fn auth_fields_are_required_at_the_request_root_only() {
+        let bundle = build(&parse(SPEC).unwrap()).unwrap();
+        assert_eq!(
+            bundle.defs["ThingFilter"]["required"],
+            json!(["ClientToken"])
+        );
+        assert_eq!(bundle.defs["ThingUpdate"]["required"], json!(["Id"]));
+        assert!(
+            bundle.defs["ThingUpdate"]["properties"]
+                .get("AccessToken")
+                .is_some()
+        );
+        assert_eq!(bundle.nested_auth_optional, 1);
+    }
 
     #[test]
     fn request_roots_accept_language_and_culture_codes() {
@@ -300,6 +345,6 @@ components:
         let names: Vec<String> = reachable(&bundle.defs, "ThingResult").into_iter().collect();
         assert_eq!(names, ["Thing", "ThingResult"]);
         let names: Vec<String> = reachable(&bundle.defs, "ThingFilter").into_iter().collect();
-        assert_eq!(names, ["Limitation", "ThingFilter"]);
+        assert_eq!(names, ["Limitation", "ThingFilter", "ThingUpdate"]);
     }
 }

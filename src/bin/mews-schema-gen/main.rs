@@ -66,10 +66,11 @@ fn run(args: &Args) -> Result<(), String> {
     let written = write::write_all(&args.out, &spec, &bundle, &catalog)?;
     let stats = &bundle.stats;
     eprintln!(
-        "mews-schema-gen: {} operations, {} defs ({} oneOf request roots, {} nullable refs, {} nullable types, {} coproducts, {} enum-typed update values, {} flattened subclasses, {} legacy-nullable, {} durations typed as date-time) → {}: bundle {} B, catalog {} B, {} operation files {} B",
+        "mews-schema-gen: {} operations, {} defs ({} oneOf request roots, {} nested defs with optional auth, {} nullable refs, {} nullable types, {} coproducts, {} enum-typed update values, {} flattened subclasses, {} legacy-nullable, {} durations typed as date-time) → {}: bundle {} B, catalog {} B, {} operation files {} B",
         spec.operations.len(),
         bundle.defs.len(),
         bundle.one_of_requests,
+        bundle.nested_auth_optional,
         stats.nullable_refs,
         stats.nullable_types,
         stats.coproducts,
