@@ -254,3 +254,27 @@ fn text_output_of_a_docs_example_with_a_typo() {
     );
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn a_reader_that_closes_early_is_not_a_crash() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mews-connector-validator"))
+        .args(["operations", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The pipe is closed here, as `… | head -1` does; the JSON (~90 KB) outgrows a pipe buffer.
+    let output = child.wait_with_output().unwrap();
+    assert!(first.starts_with('['), "{first}");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -30,6 +30,6 @@ pub fn run(args: Args) -> ExitCode {
         Format::Json => json::render(&report),
         Format::Sarif => sarif::render(&report, &name),
     };
-    print!("{output}");
+    super::emit(&output);
     super::exit_for(&report)
 }

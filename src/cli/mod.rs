@@ -36,6 +36,21 @@ pub fn read_input(path: Option<&Path>) -> Result<Vec<u8>, String> {
     }
 }
 
+/// Writes a command's output to stdout. A reader that went away (`… | head`) is not an error:
+/// `print!` would panic on the broken pipe.
+pub fn emit(output: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush());
+    if let Err(error) = written
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write the output: {error}");
+    }
+}
+
 /// Prints an I/O or usage error and returns the usage exit code.
 pub fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");

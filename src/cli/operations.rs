@@ -25,7 +25,7 @@ pub fn run(args: Args) -> ExitCode {
             return super::fail("operations supports --format text or json");
         }
     };
-    println!("{}", rendered.trim_end());
+    super::emit(&format!("{}\n", rendered.trim_end()));
     ExitCode::from(super::EXIT_VALID)
 }
 

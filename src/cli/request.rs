@@ -49,6 +49,6 @@ pub fn run(args: Args, body: Body) -> ExitCode {
             render::text::render(&report, &name, &String::from_utf8_lossy(&bytes))
         }
     };
-    println!("{}", rendered.trim_end());
+    super::emit(&format!("{}\n", rendered.trim_end()));
     super::exit_for(&report)
 }

@@ -31,7 +31,7 @@ pub fn run(args: Args) -> ExitCode {
             Err(error) => return super::fail(&format!("cannot write JSON: {error}")),
         },
     };
-    print!("{output}");
+    super::emit(&output);
     ExitCode::from(super::EXIT_VALID)
 }
 

@@ -68,7 +68,7 @@ pub fn run(args: Args) -> ExitCode {
         },
         Format::Sarif => return super::fail("--format sarif is not available for sessions"),
     };
-    print!("{output}");
+    super::emit(&output);
     if report.valid {
         ExitCode::from(super::EXIT_VALID)
     } else {
