@@ -38,7 +38,7 @@ tools-browser:
 pkg: tools
 	@$(MAKE) $(PKG)
 
-$(PKG): $(CRATE_INPUTS) npm/assemble.mjs npm/README.md
+$(PKG): $(CRATE_INPUTS) npm/assemble.mjs npm/README.md LICENSE
 	rm -rf pkg
 	$(WASM_PACK) --target web --out-dir pkg/web
 	$(WASM_PACK) --target nodejs --out-dir pkg/node

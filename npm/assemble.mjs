@@ -65,7 +65,7 @@ const manifest = {
   keywords: generated.keywords,
   homepage: generated.repository?.url?.replace(/^git\+/, '').replace(/\.git$/, ''),
   engines: { node: '>=20' },
-  files: ['web/', 'node/', 'README.md'],
+  files: ['web/', 'node/', 'README.md', 'LICENSE'],
   exports: {
     '.': {
       node: {
@@ -85,4 +85,5 @@ const manifest = {
 };
 writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 copyFileSync(join(root, 'npm', 'README.md'), join(pkg, 'README.md'));
+copyFileSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
 console.log(`pkg/: ${manifest.name}@${manifest.version} (exports: ${names.join(', ')})`);
