@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod conformance;
 pub mod diagnostic;
 pub mod engine;
+pub mod input;
 pub mod options;
 pub mod registry;
 pub mod render;
@@ -21,6 +22,7 @@ pub use diagnostic::{Diagnostic, OperationRef, Report, Severity};
 pub use engine::{
     validate_request, validate_request_bytes, validate_response, validate_response_bytes,
 };
+pub use input::{InputKind, validate_input};
 pub use options::{Environment, Level, Options};
 pub use registry::RuleInfo;
 pub use session::{Progress, ReadinessReport, analyze_session};

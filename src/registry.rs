@@ -21,6 +21,7 @@ pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
         .chain(crate::conformance::RULES)
         .chain(crate::checklist::RULES)
         .chain(crate::session::RULES)
+        .chain(crate::input::RULES)
 }
 
 /// The rule with this id.
