@@ -132,6 +132,27 @@ export function validateRequest(address: string, body: string, options?: Options
  */
 export function validateResponse(address: string, body: string, options?: Options): Report;
 
+/** What a pasted text is: a JSON body, a cURL command, an HTTP request (REST client syntax), a URL alone, or a HAR export. */
+export type InputKind = "body" | "curl" | "http" | "url" | "har";
+
+/** What `detectInput` recognised. */
+export interface DetectedInput {
+  kind: InputKind;
+  /** The URL as written in a cURL command or HTTP request; `null` for a body or a HAR export. */
+  address: string | null;
+}
+
+/** Recognises a pasted text without validating it (cheap: call it on every keystroke). */
+export function detectInput(text: string): DetectedInput;
+
+/**
+ * Validates whatever was pasted: a JSON body (exactly `validateRequest(address, text)`), a cURL
+ * command, an HTTP request or a URL. Every finding is located in `text`. `address` is used only
+ * when the text names none. A HAR export gets one `recorded-session` finding: review it with
+ * `analyzeSession`. Throws only when `options` is malformed.
+ */
+export function validateInput(text: string, address?: string | null, options?: Options): Report;
+
 /** Validates a certification checklist (JSON text); findings are located in `text`. */
 export function validateChecklist(text: string, options?: Options): Report;
 
@@ -266,6 +287,25 @@ pub fn validate_request(address: &str, body: &str, options: JsValue) -> Result<J
 pub fn validate_response(address: &str, body: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from_js(options)?;
     to_js(&crate::engine::validate_response(address, body, &options))
+}
+
+#[wasm_bindgen(js_name = validateInput, skip_typescript)]
+pub fn validate_input(
+    text: &str,
+    address: Option<String>,
+    options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = options_from_js(options)?;
+    to_js(&crate::input::validate_input(
+        text,
+        address.as_deref(),
+        &options,
+    ))
+}
+
+#[wasm_bindgen(js_name = detectInput, skip_typescript)]
+pub fn detect_input(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::input::describe(text))
 }
 
 #[wasm_bindgen(js_name = validateChecklist, skip_typescript)]

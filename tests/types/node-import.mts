@@ -1,13 +1,17 @@
 // Type-checks the package's declarations as a Node ES module consumer sees them (tsc --strict).
 import init, {
   analyzeSession,
+  detectInput,
   operations,
   rules,
   validateChecklist,
+  validateInput,
   validateRequest,
   validateResponse,
   version,
+  type DetectedInput,
   type Diagnostic,
+  type InputKind,
   type Operation,
   type Progress,
   type ReadinessReport,
@@ -47,5 +51,14 @@ const checklistFindings: Diagnostic[] = readiness.checklist?.diagnostics ?? [];
 analyzeSession('', '{}');
 // @ts-expect-error the progress callback receives a Progress, not a number
 analyzeSession('', null, {}, (progress: number) => progress);
+const detected: DetectedInput = detectInput("curl 'https://api.mews-demo.com/api/connector/v1/customers/getAll' --json '{}'");
+const kind: InputKind = detected.kind;
+const pastedAddress: string | null = detected.address;
+const pasted: Report = validateInput('curl https://api.mews-demo.com/api/connector/v1/customers/getAll', null, options);
+validateInput('{}', '/api/connector/v1/customers/getAll');
+validateInput('{}');
+// @ts-expect-error the kind is one of the five InputKind values
+const wrongKind: DetectedInput = { kind: 'json', address: null };
+export { kind, pastedAddress, pasted, wrongKind };
 export { response, checklist, ready, peaks, listed, checklistFindings };
 export { severity, where, operationName, call, deprecated, known, text };
