@@ -1,4 +1,5 @@
-// Renders a report's diagnostics as a list; each item selects its range in the editor.
+// Renders a report's diagnostics as a list; each item selects its range in the editor (when
+// `onSelect` is given: a session's findings are located in their call's body, not in the editor).
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -10,13 +11,12 @@ function element(tag, className, text) {
 export function renderDiagnostics(list, report, onSelect) {
   const items = report.diagnostics.map((diagnostic) => {
     const item = element('li', `diagnostic ${diagnostic.severity}`);
-    item.tabIndex = 0;
     item.dataset.rule = diagnostic.rule;
     item.dataset.line = String(diagnostic.line);
     item.dataset.column = String(diagnostic.column);
     item.append(
       element('span', 'severity', diagnostic.severity),
-      element('span', 'where', `line ${diagnostic.line}:${diagnostic.column}`),
+      element('span', 'where', where(diagnostic)),
       element('span', 'message', diagnostic.message),
     );
     const meta = element('span', 'meta');
@@ -28,6 +28,9 @@ export function renderDiagnostics(list, report, onSelect) {
     meta.append(rule);
     if (diagnostic.pointer) meta.append(element('span', 'pointer', diagnostic.pointer));
     item.append(meta);
+    if (!onSelect) return item;
+    item.tabIndex = 0;
+    item.classList.add('selectable');
     const select = (event) => {
       if (event.target.closest('a')) return;
       onSelect(diagnostic);
@@ -41,8 +44,12 @@ export function renderDiagnostics(list, report, onSelect) {
     });
     return item;
   });
-  if (items.length === 0) items.push(element('li', 'empty', 'No findings: this body passes every check.'));
+  if (items.length === 0) items.push(element('li', 'empty', 'No findings: this request passes every check.'));
   list.replaceChildren(...items);
+}
+
+function where({ call, line, column }) {
+  return call === undefined ? `line ${line}:${column}` : `call ${call + 1} · line ${line}:${column}`;
 }
 
 /** One-line summary of a report, e.g. "2 errors, 1 warning". */

@@ -21,7 +21,8 @@ export function createEditor(container, { onChange }) {
   const textarea = document.createElement('textarea');
   textarea.spellcheck = false;
   textarea.wrap = 'off';
-  textarea.setAttribute('aria-label', 'Request body (JSON)');
+  textarea.setAttribute('aria-label', 'Request: JSON body, cURL command, HTTP request or HAR export');
+  textarea.placeholder = 'Paste a JSON body, a cURL command, an HTTP request or a HAR export';
   textarea.autocapitalize = 'off';
   container.append(gutter, textarea);
 

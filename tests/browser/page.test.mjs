@@ -3,7 +3,7 @@
 // Needs `make pkg` and www/pkg (make test does both) and /usr/bin/chromium.
 
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -123,6 +123,53 @@ test('clicking a diagnostic selects its range in the editor', async () => {
   assert.equal(selection.focused, true);
   assert.equal(selection.selected, ',');
   assert.equal(selection.before, '{\n  "ClientToken": "E0D4",\n  "Client": "😀 app",');
+});
+
+test('a pasted cURL command (Chromium $\'…\' quoting) is checked, findings located in the command', async () => {
+  const curl = [
+    "curl 'https://api.mews-demo.com/api/connector/v1/customers/getAll/' \\",
+    "  -H 'content-type: application/json' \\",
+    `  --data-raw $'{\\n  "ClientToken": "E0D4",\\n  "Client": "Zoë 😀 1.0.0",\\n  "Limitation": {"Count": 5000}\\n}'`,
+  ].join('\n');
+  await paste(curl);
+  assert.equal(await page.locator('#input-kind').textContent(), 'cURL command');
+  const address = page.locator('#address');
+  assert.equal(await address.inputValue(), 'https://api.mews-demo.com/api/connector/v1/customers/getAll/');
+  assert.equal(await address.evaluate((input) => input.readOnly), true);
+  const shown = await shownDiagnostics();
+  const find = (rule) => shown.find((d) => d.rule === rule);
+  // Line 3 column 100: the escapes (\n, two characters each) and 😀 (two UTF-16 units) counted as pasted.
+  assert.deepEqual(find('limitation-count-range'), {
+    rule: 'limitation-count-range', severity: 'error', line: 3, column: 100, where: 'line 3:100',
+  });
+  const line3 = curl.split('\n')[2];
+  assert.equal(line3.indexOf('5000') + 1, 100);
+  assert.deepEqual(find('trailing-slash'), { rule: 'trailing-slash', severity: 'error', line: 1, column: 7, where: 'line 1:7' });
+  assert.equal(await page.locator('#operation-info a').textContent(), 'Get all customers');
+  // Clicking the finding selects the number in the pasted command.
+  await page.locator('#diagnostics .diagnostic[data-rule="limitation-count-range"]').click();
+  const selected = await page.locator('#editor textarea').evaluate((t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert.equal(selected, '5000');
+  await page.screenshot({ path: join(repo, 'test-results', 'checker-curl.png') });
+});
+
+test('a pasted HAR export shows the session readiness summary', async () => {
+  await paste(await readFile(join(repo, 'tests/data/chromium-mock-session.har'), 'utf8'));
+  assert.equal(await page.locator('#input-kind').textContent(), 'HAR export: session review');
+  assert.equal(await page.locator('#session').isVisible(), true);
+  assert.match(await page.locator('#session .verdict').textContent(), /^(Ready|Not ready) for certification$/);
+  assert.ok((await page.locator('#session .operations tbody tr').count()) > 0);
+  assert.match(await page.locator('#session .session-facts').textContent(), /Connector API calls? reviewed/);
+  await page.screenshot({ path: join(repo, 'test-results', 'checker-har.png'), fullPage: true });
+});
+
+test('pasting a body again restores the typed address, editable', async () => {
+  await paste('{"ClientToken": 1}');
+  const address = page.locator('#address');
+  assert.equal(await address.inputValue(), '/api/connector/v1/customers/getAll');
+  assert.equal(await address.evaluate((input) => input.readOnly), false);
+  assert.equal(await page.locator('#session').isVisible(), false);
+  assert.equal(await page.locator('#input-kind').textContent(), 'JSON body');
 });
 
 test('the page made no request outside 127.0.0.1 and logged no error', async () => {
