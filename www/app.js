@@ -72,6 +72,7 @@ function showAddress({ kind, address }) {
   const fromText = address !== null;
   addressInput.readOnly = fromText || kind === 'har';
   addressInput.value = fromText ? address : kind === 'har' ? '' : typedAddress;
+  addressInput.placeholder = kind === 'har' ? 'each recorded call has its own address' : SAMPLE.address;
   addressInput.title = fromText ? 'Taken from the pasted request' : kind === 'har' ? 'A HAR export names its own addresses' : '';
 }
 

@@ -8,7 +8,7 @@ function element(tag, className, text) {
   return node;
 }
 
-const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count, word, words = `${word}s`) => `${count} ${count === 1 ? word : words}`;
 
 export function renderSession(container, report) {
   const verdict = element('p', `verdict ${report.verdict}`, report.verdict === 'ready' ? 'Ready for certification' : 'Not ready for certification');
@@ -16,7 +16,7 @@ export function renderSession(container, report) {
   const counts = element('p', 'counts', `${plural(errors, 'error')} · ${plural(warnings, 'warning')} · ${plural(infos, 'info')}`);
   const { summary } = report;
   const held = [
-    `${plural(summary.calls, 'Connector API call')} reviewed of ${plural(summary.entries, 'entry')}`,
+    `${plural(summary.calls, 'Connector API call')} reviewed of ${plural(summary.entries, 'entry', 'entries')}`,
     summary.ignored ? `${summary.ignored} other entries skipped` : '',
     summary.firstCall ? `from ${summary.firstCall} to ${summary.lastCall}` : '',
     summary.clientNames.length ? `Client ${summary.clientNames.join(', ')}` : '',
