@@ -213,7 +213,10 @@ impl Problem {
 }
 
 fn alternatives(types: &[String]) -> String {
-    match types {
+    // "a boolean or null" reads better than "null or a boolean": null is the afterthought.
+    let mut types: Vec<&String> = types.iter().collect();
+    types.sort_by_key(|t| *t == "null");
+    match types.as_slice() {
         [] => "another type".to_string(),
         [only] => article(only),
         [init @ .., last] => format!(
@@ -292,6 +295,13 @@ mod tests {
         assert_eq!(
             problem.message(&found("string", "\"true\"", 4)),
             "Found string \"true\"; expected a boolean or null"
+        );
+        let merged_branches = Problem::TypeMismatch {
+            expected: vec!["null".into(), "boolean".into()],
+        };
+        assert_eq!(
+            merged_branches.message(&found("string", "\"yes\"", 3)),
+            "Found string \"yes\"; expected a boolean or null"
         );
         let enum_problem = Problem::EnumValue {
             allowed: vec!["Confirmed".into(), "Started".into()],
