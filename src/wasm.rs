@@ -387,6 +387,14 @@ fn options_from_js(value: JsValue) -> Result<Options, JsError> {
             JsError::new(&format!("invalid options: {reason}"))
         })?
     };
+    // Like the CLI's exit 2: a misspelt rule id or date must not be silently ignored.
+    let problems = options.problems();
+    if !problems.is_empty() {
+        return Err(JsError::new(&format!(
+            "invalid options: {}",
+            problems.join("; ")
+        )));
+    }
     if options.date.is_none() {
         options.date = Some(today());
     }

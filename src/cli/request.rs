@@ -1,8 +1,10 @@
-//! `request` and `response`: validate one body against its operation.
+//! `request` and `response`: validate one body against its operation. A request may also be given
+//! as a cURL command or an HTTP request (REST-client syntax) that names its URL.
 
 use std::process::ExitCode;
 
-use mews_connector_validator::render;
+use mews_connector_validator::input::{self, InputKind};
+use mews_connector_validator::{Options, Report, render, source};
 use mews_connector_validator::{validate_request_bytes, validate_response_bytes};
 
 use super::options::{Format, InputArg, RuleFlags};
@@ -17,8 +19,9 @@ pub enum Body {
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The operation's address: a full URL or a path like /api/connector/v1/bills/getAll.
+    /// Optional for a request given as a cURL command or HTTP request, which name their URL.
     #[arg(long)]
-    pub address: String,
+    pub address: Option<String>,
     /// Output format: text, json or sarif.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -37,9 +40,9 @@ pub fn run(args: Args, body: Body) -> ExitCode {
         Err(message) => return super::fail(&message),
     };
     let options = args.rules.to_options();
-    let report = match body {
-        Body::Request => validate_request_bytes(&args.address, &bytes, &options),
-        Body::Response => validate_response_bytes(&args.address, &bytes, &options),
+    let report = match validate(body, args.address.as_deref(), &bytes, &options) {
+        Ok(report) => report,
+        Err(message) => return super::fail(message),
     };
     let name = super::input_name(args.input.file.as_ref());
     let rendered = match args.format {
@@ -51,4 +54,30 @@ pub fn run(args: Args, body: Body) -> ExitCode {
     };
     super::emit(&format!("{}\n", rendered.trim_end()));
     super::exit_for(&report)
+}
+
+/// Validates the input; a bare body needs `--address`, a pasted request may name its own.
+fn validate(
+    body: Body,
+    address: Option<&str>,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<Report, &'static str> {
+    const NEEDS_ADDRESS: &str = "--address is required for a bare body (a cURL command or an HTTP request may name the URL instead)";
+    match (body, source::decode_utf8(bytes)) {
+        (Body::Response, _) => {
+            let address = address.ok_or("--address is required for a response body")?;
+            Ok(validate_response_bytes(address, bytes, options))
+        }
+        (Body::Request, Err(_)) => {
+            let address = address.ok_or(NEEDS_ADDRESS)?;
+            Ok(validate_request_bytes(address, bytes, options))
+        }
+        (Body::Request, Ok(text)) => {
+            if address.is_none() && input::detect(text) == InputKind::Body {
+                return Err(NEEDS_ADDRESS);
+            }
+            Ok(input::validate_input(text, address, options))
+        }
+    }
 }
