@@ -92,21 +92,26 @@ fn every_operation_compiles_and_its_examples_run_through_bundle_and_files() {
     );
 }
 
-#[test]
-fn request_rules_from_the_docs_are_in_the_bundle() {
+/// The request validator of an operation, compiled from the bundle, and the docs' example body.
+fn request_validator_and_example(operation_id: &str) -> (jsonschema::Validator, Value) {
     let registry = bundle_registry();
     let catalog = read_json("catalog.json");
     let operation = catalog["operations"]
         .as_array()
         .expect("operations")
         .iter()
-        .find(|operation| operation["operationId"] == "accountNotes_getAll")
-        .expect("accountNotes_getAll");
+        .find(|operation| operation["operationId"] == operation_id)
+        .expect("operation in the catalog");
     let validator = bundle_validator(
         &registry,
         operation["request"]["def"].as_str().expect("def"),
     );
-    let mut example = operation["example"].clone();
+    (validator, operation["example"].clone())
+}
+
+#[test]
+fn request_rules_from_the_docs_are_in_the_bundle() {
+    let (validator, mut example) = request_validator_and_example("accountNotes_getAll");
     assert!(validator.is_valid(&example));
     example["LanguageCode"] = json!("en-US");
     example["CultureCode"] = json!(null);
@@ -125,19 +130,7 @@ fn request_rules_from_the_docs_are_in_the_bundle() {
 
 #[test]
 fn one_of_request_branches_accept_language_codes() {
-    let registry = bundle_registry();
-    let catalog = read_json("catalog.json");
-    let operation = catalog["operations"]
-        .as_array()
-        .expect("operations")
-        .iter()
-        .find(|operation| operation["operationId"] == "fiscalMachineCommands_getAll")
-        .expect("fiscalMachineCommands_getAll");
-    let validator = bundle_validator(
-        &registry,
-        operation["request"]["def"].as_str().expect("def"),
-    );
-    let mut example = operation["example"].clone();
+    let (validator, mut example) = request_validator_and_example("fiscalMachineCommands_getAll");
     example["LanguageCode"] = json!("cs-CZ");
     assert!(
         validator.is_valid(&example),
