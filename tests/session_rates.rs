@@ -3,6 +3,7 @@
 mod common;
 
 use common::*;
+use mews_connector_validator::{conformance, engine};
 
 #[test]
 fn exactly_200_calls_in_30_seconds_is_within_the_limit() {
@@ -37,14 +38,16 @@ fn call_201_within_30_seconds_exceeds_the_limit_once() {
     let profile = &report.rate_profiles[0];
     assert_eq!((profile.peak, profile.bursts.len()), (201, 1));
     assert_eq!(profile.bursts[0].count, 201);
-    // The operation's row counts every finding about its calls, the burst included.
+    // The operation's row counts every finding about its calls: the two demo-token notices of each
+    // of the 201 calls (listed once each, with a count) and the burst.
     let row = &report.operations[0];
-    let about_calls = report
+    assert_eq!(row.diagnostics, 2 * 201 + 1);
+    let listed_about_calls = report
         .diagnostics
         .iter()
         .filter(|d| d.call.is_some())
         .count();
-    assert_eq!(row.diagnostics, about_calls);
+    assert_eq!(listed_about_calls, 2 + 1);
 }
 
 #[test]
@@ -277,23 +280,48 @@ fn a_clean_session_is_ready() {
 
 #[test]
 fn request_findings_beyond_the_first_thousand_are_counted_not_listed() {
-    // Every call sends the public demo tokens: two request findings per call.
-    let report = analyze(&ndjson(&evenly(600, 0, 600_000)), None);
-    let per_call = report
+    // Every call sends an empty `Client`: errors, which are listed per call (infos and warnings
+    // are listed once with a count).
+    let calls: Vec<Call> = evenly(1200, 0, 1_200_000)
+        .into_iter()
+        .map(|call| call.client(""))
+        .collect();
+    let report = analyze(&ndjson(&calls), None);
+    // Request findings: raised by the engine's schema and conformance rules for a call.
+    let listed: Vec<&str> = report
         .diagnostics
         .iter()
         .filter(|d| d.call.is_some())
-        .count();
-    assert_eq!(per_call, 1000);
+        .filter(|d| {
+            engine::RULES
+                .iter()
+                .chain(conformance::RULES)
+                .any(|rule| rule.id == d.rule)
+        })
+        .map(|d| d.rule.as_str())
+        .collect();
+    assert_eq!(listed.len(), 1000);
+    // Per call: one error (the empty `Client`) and two demo-token notices; the notices are listed
+    // once, so the 1,000 listed are 2 notices and 998 errors, and 202 errors are counted only.
+    assert_eq!(
+        listed.iter().filter(|rule| **rule == "demo-token").count(),
+        2
+    );
+    assert!(
+        listed
+            .iter()
+            .all(|rule| ["demo-token", "string-length"].contains(rule))
+    );
     let truncated = of_rule(&report, "diagnostics-truncated");
     assert_eq!(truncated.len(), 1);
     assert!(
-        truncated[0].message.starts_with("200 more"),
+        truncated[0].message.starts_with("202 more"),
         "{}",
         truncated[0].message
     );
     assert_eq!(
-        report.operations[0].diagnostics, 1200,
+        report.operations[0].diagnostics,
+        1200 * 3,
         "the table counts them all"
     );
 }

@@ -1,7 +1,7 @@
 //! One pass over a recording: each Connector API call is validated by the engine and tallied as
 //! it is read; timing is analysed per AccessToken; the checklist cross-check runs at the end.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
@@ -13,7 +13,7 @@ use super::rules;
 use super::timing::{Event, Timing};
 use super::{Progress, har, ndjson};
 use crate::checklist::{self, Declared, Location};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine;
 use crate::options::{Environment, Options};
 
@@ -54,6 +54,10 @@ struct Review<'t, 'p> {
     diagnostics: Vec<Diagnostic>,
     listed_call_diagnostics: usize,
     unlisted_call_diagnostics: usize,
+    /// Warnings and infos already listed, by (rule, pointer, message): where they are in
+    /// `diagnostics` and how many later calls repeated them (every call of a session carries the
+    /// same demo-token notice; listing it once with a count keeps the errors visible).
+    repeated: HashMap<(String, String, String), (usize, usize)>,
 }
 
 pub fn analyze(
@@ -81,6 +85,7 @@ pub fn analyze(
         diagnostics: Vec::new(),
         listed_call_diagnostics: 0,
         unlisted_call_diagnostics: 0,
+        repeated: HashMap::new(),
     };
     let outcome = match format {
         Format::Har => har::read(text, &mut |item| review.item(item)),
@@ -191,10 +196,24 @@ impl Review<'_, '_> {
             tally.first_call = Some((index, exchange.started.clone(), place.clone()));
         }
         for mut diagnostic in report.diagnostics {
+            let repeat_key = (diagnostic.severity != Severity::Error).then(|| {
+                (
+                    diagnostic.rule.clone(),
+                    diagnostic.pointer.clone(),
+                    diagnostic.message.clone(),
+                )
+            });
+            if let Some((_, repeats)) = repeat_key.as_ref().and_then(|k| self.repeated.get_mut(k)) {
+                *repeats += 1;
+                continue;
+            }
             if self.listed_call_diagnostics < MAX_LISTED_CALL_DIAGNOSTICS {
                 self.listed_call_diagnostics += 1;
                 diagnostic.call = Some(index);
                 diagnostic.time = Some(exchange.started.clone());
+                if let Some(key) = repeat_key {
+                    self.repeated.insert(key, (self.diagnostics.len(), 0));
+                }
                 self.diagnostics.push(diagnostic);
             } else {
                 self.unlisted_call_diagnostics += 1;
@@ -268,6 +287,13 @@ impl Review<'_, '_> {
                 report.diagnostics.extend(self.options.apply(not_tested));
                 *report =
                     crate::diagnostic::Report::new(None, std::mem::take(&mut report.diagnostics));
+            }
+        }
+        for &(at, repeats) in self.repeated.values() {
+            if let Some(first) = self.diagnostics.get_mut(at).filter(|_| repeats > 0) {
+                first.message.push_str(&format!(
+                    " (Repeated in {repeats} later call(s), listed once.)"
+                ));
             }
         }
         if self.unlisted_call_diagnostics > 0 {
