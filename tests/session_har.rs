@@ -58,6 +58,11 @@ fn the_mock_rejected_operation_is_reported_at_its_entry() {
     let failing = of_rule(&report, "operation-always-failing");
     assert_eq!(failing.len(), 1);
     assert_eq!(failing[0].pointer, "/log/entries/4");
+    assert!(
+        failing[0].message.starts_with("The only call of"),
+        "{}",
+        failing[0].message
+    );
     assert_eq!(failing[0].line, 1, "Playwright writes the HAR on one line");
     let offset = RECORDED.find("{\"pageref\"").unwrap();
     let fifth = RECORDED[offset + 1..]

@@ -243,6 +243,11 @@ fn an_operation_that_never_succeeds_is_a_warning() {
     let found = of_rule(&report, "operation-always-failing");
     assert_eq!(found.len(), 1);
     assert!(found[0].message.contains(CATEGORIES));
+    assert!(
+        found[0].message.starts_with("All 2 calls of"),
+        "{}",
+        found[0].message
+    );
     let row = report
         .operations
         .iter()

@@ -386,9 +386,13 @@ impl Review<'_, '_> {
             .filter(|t| t.row.successes == 0)
             .filter_map(|t| {
                 let (call, time, place) = t.first_call.as_ref()?;
+                let calls = match t.row.calls {
+                    1 => "The only call".to_string(),
+                    n => format!("All {n} calls"),
+                };
                 let message = format!(
-                    "All {} calls of `{}` failed (no 2xx response); expected at least one successful call showing the operation works.",
-                    t.row.calls, t.row.address
+                    "{calls} of `{}` failed (no 2xx response); expected at least one successful call showing the operation works.",
+                    t.row.address
                 );
                 let diagnostic = place.diagnostic(&rules::OPERATION_ALWAYS_FAILING, message);
                 Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
