@@ -12,6 +12,7 @@ pub mod input;
 pub mod options;
 pub mod registry;
 pub mod render;
+pub mod secret;
 pub mod session;
 pub mod source;
 #[cfg(target_arch = "wasm32")]

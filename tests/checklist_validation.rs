@@ -290,3 +290,19 @@ fn every_diagnostic_has_docs_and_a_position() {
         assert!(d.line >= 1 && d.column >= 1, "{d:?}");
     }
 }
+
+#[test]
+fn a_checklist_with_thousands_of_unknown_fields_is_capped() {
+    let fields: Vec<String> = (0..20_000).map(|i| format!("\"field{i}\": {i}")).collect();
+    let text = format!("{{{}}}", fields.join(", "));
+    let report = check(&text);
+    assert!(!report.valid);
+    assert_eq!(
+        report.diagnostics.len(),
+        mews_connector_validator::engine::limits::MAX_DIAGNOSTICS + 1
+    );
+    assert_eq!(
+        report.diagnostics.last().map(|d| d.rule.as_str()),
+        Some("too-many-diagnostics")
+    );
+}

@@ -138,3 +138,27 @@ fn progress_reaches_the_total() {
         (text.len(), text.len(), 3000)
     );
 }
+
+#[test]
+fn absurd_durations_and_retry_after_values_do_not_overflow() {
+    // A 429 whose recorded duration and Retry-After are 1e300: debug builds used to overflow here.
+    let calls = [
+        Call::at(0, CONFIGURATION).status(429).retry_after("1e300"),
+        Call::at(1_000, CONFIGURATION),
+    ];
+    let mut text = String::new();
+    for call in &calls {
+        let mut line: serde_json::Value = serde_json::from_str(&call.line()).unwrap();
+        line["durationMs"] = serde_json::json!(1e300);
+        text.push_str(&format!("{line}\n"));
+    }
+    let report = analyze(&text, None);
+    let ignored = of_rule(&report, "retry-after-ignored");
+    assert_eq!(ignored.len(), 1, "{:#?}", report.diagnostics);
+    // The wait asked for is bounded to a day, not printed as 1e297 seconds.
+    assert!(
+        ignored[0].message.contains("86400"),
+        "{}",
+        ignored[0].message
+    );
+}

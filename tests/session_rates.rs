@@ -207,6 +207,27 @@ fn more_than_one_client_name_is_an_error() {
 }
 
 #[test]
+fn a_new_client_name_on_every_call_names_five_and_counts_the_rest() {
+    let calls: Vec<Call> = (0..40)
+        .map(|i| Call::at(i * 1_000, CONFIGURATION).client(&format!("Brightkeep build {i} 1.0")))
+        .collect();
+    let report = analyze(&ndjson(&calls), None);
+    let found = of_rule(&report, "multiple-client-names");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].message.starts_with("Found 40 `Client` names"),
+        "{}",
+        found[0].message
+    );
+    assert!(
+        found[0].message.contains(" and 35 more;"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(found[0].message.matches("(1 calls)").count(), 5);
+}
+
+#[test]
 fn a_placeholder_client_name_is_an_error() {
     let calls = vec![Call::at(0, CONFIGURATION).client("Sample Client 1.0.0")];
     let report = analyze(&ndjson(&calls), None);

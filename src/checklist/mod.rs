@@ -60,7 +60,7 @@ pub fn review_checklist(text: &str, options: &Options) -> ChecklistReview {
     let mut diagnostics = schema::violations(&doc);
     diagnostics.extend(semantic::check(&doc, options));
     ChecklistReview {
-        report: Report::new(None, options.apply(diagnostics)),
+        report: crate::engine::limits::cap(Report::new(None, options.apply(diagnostics))),
         declared: Some(declared(&doc)),
     }
 }

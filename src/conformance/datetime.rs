@@ -86,7 +86,11 @@ fn check_datetime(
 /// Start/end members of an object: `XStartUtc`/`XEndUtc`, `Start`/`End`, and
 /// `FirstTimeUnitStartUtc`/`LastTimeUnitStartUtc`.
 fn interval_pairs(object: &Node) -> Vec<(&str, &str)> {
+    // One set of the keys, so a huge object costs one lookup per key, not a scan.
+    let keys: std::collections::HashSet<&str> =
+        object.members().iter().map(|m| m.key.as_str()).collect();
     let mut pairs = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for member in object.members() {
         let start = member.key.as_str();
         let candidates = [
@@ -98,10 +102,10 @@ fn interval_pairs(object: &Node) -> Vec<(&str, &str)> {
                 .map(|rest| format!("Last{rest}")),
         ];
         for end in candidates.into_iter().flatten() {
-            if let Some(end) = object.member(&end)
-                && !pairs.iter().any(|&(s, e)| s == start && e == end.key)
+            if let Some(&end) = keys.get(end.as_str())
+                && seen.insert((start, end))
             {
-                pairs.push((start, end.key.as_str()));
+                pairs.push((start, end));
             }
         }
     }

@@ -92,12 +92,33 @@ pub fn resolve(address: &str, operations: &'static [Operation]) -> Resolution {
             problems,
         };
     }
+    // A pasted body or a mangled URL can be megabytes: no suggestion is near it, and the message
+    // shows only its start.
+    let longest = operations
+        .iter()
+        .map(|op| op.address.len())
+        .max()
+        .unwrap_or(0);
+    let nearest = if trimmed.len() <= 2 * longest {
+        nearest(trimmed, operations)
+    } else {
+        Vec::new()
+    };
     Resolution {
         operation: None,
         problems: vec![AddressProblem::Unknown {
-            found: path.to_string(),
-            nearest: nearest(trimmed, operations),
+            found: shortened(&path),
+            nearest,
         }],
+    }
+}
+
+/// An unknown address as messages show it: at most `SHOWN_CHARS` characters.
+fn shortened(path: &str) -> String {
+    const SHOWN_CHARS: usize = 200;
+    match path.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &path[..cut]),
+        None => path.to_string(),
     }
 }
 
@@ -202,6 +223,18 @@ mod tests {
         let rules: Vec<_> = both.problems.iter().map(AddressProblem::rule).collect();
         assert_eq!(rules, ["trailing-slash", "path-case-mismatch"]);
         assert!(both.operation.is_some());
+    }
+
+    #[test]
+    fn a_huge_unknown_address_is_shortened_and_not_compared() {
+        let huge = format!("/api/connector/v1/{}", "x".repeat(100_000));
+        let resolution = resolve(&huge, crate::engine::operations());
+        let [AddressProblem::Unknown { found, nearest }] = resolution.problems.as_slice() else {
+            panic!("{:?}", resolution.problems);
+        };
+        assert!(nearest.is_empty());
+        assert_eq!(found.chars().count(), 201);
+        assert!(found.ends_with('…'));
     }
 
     #[test]

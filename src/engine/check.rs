@@ -29,8 +29,11 @@ pub fn schema_diagnostics(
     {
         findings::collect(&error, bundle, &mut found);
     }
+    // Locating is the costly step (keys are looked up in their object): locate no more findings
+    // than a report shows; the cap then says that more were found.
     tidy(found)
         .iter()
+        .take(limits::MAX_DIAGNOSTICS + 1)
         .map(|finding| locate::locate(doc, finding, fallback_docs))
         .collect()
 }

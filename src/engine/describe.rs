@@ -1,12 +1,11 @@
 //! What was found at a location, made safe to print: shortened, and tokens masked.
 
 use super::errors::Found;
+use crate::secret::mask;
 use crate::source::{Document, Node, Value, pointer};
 
 /// Longest value shown in a message, in characters.
 const SHOWN_CHARS: usize = 60;
-/// Characters of a token kept visible.
-const TOKEN_PREFIX: usize = 4;
 
 /// The value at `pointer`, as a message shows it.
 pub fn found(doc: &Document<'_>, at: &str) -> Found {
@@ -34,12 +33,6 @@ pub fn found(doc: &Document<'_>, at: &str) -> Found {
 /// Properties holding secrets (`ClientToken`, `AccessToken`, …).
 pub fn is_token_key(key: &str) -> bool {
     key.ends_with("Token")
-}
-
-/// A secret shown as its first 4 characters and an ellipsis.
-pub fn mask(secret: &str) -> String {
-    let prefix: String = secret.chars().take(TOKEN_PREFIX).collect();
-    format!("{prefix}…")
 }
 
 fn show(doc: &Document<'_>, node: &Node, is_token: bool) -> String {

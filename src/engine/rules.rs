@@ -157,7 +157,7 @@ pub const RULES: &[RuleInfo] = &[
         Severity::Error,
         "The value breaks another constraint of the schema.",
         OPERATIONS_DOCS,
-        "{\"Ids\": [\"a\", \"a\"]}",
+        "{\"Quantity\": 1.5} where the schema asks for a multiple of 1",
     ),
     rule(
         "deprecated-operation",

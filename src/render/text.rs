@@ -92,7 +92,7 @@ fn excerpt(line: &str, d: &Diagnostic) -> (String, String) {
 /// character, so columns and underlines stay aligned.
 fn mask_tokens(mut chars: Vec<char>) -> Vec<char> {
     const KEY_END: [char; 6] = ['T', 'o', 'k', 'e', 'n', '"'];
-    const KEPT: usize = 4;
+    const KEPT: usize = crate::secret::SHOWN_PREFIX;
     let mut i = 0;
     while i + KEY_END.len() <= chars.len() {
         if chars.get(i..i + KEY_END.len()) != Some(&KEY_END[..]) {

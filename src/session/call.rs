@@ -30,17 +30,29 @@ pub fn epoch_millis(text: &str) -> Option<i64> {
         .map(|at| at.as_millisecond())
 }
 
+/// Longest duration a recording is taken to mean: a day. Recorded durations and `Retry-After`
+/// values beyond it (`1e300`) are nonsense that must not overflow the timing arithmetic.
+const MAX_MILLIS: f64 = 86_400_000.0;
+
+/// A recorded number of milliseconds, rounded and bounded to `0..=MAX_MILLIS` (NaN is 0).
+pub fn bounded_millis(millis: f64) -> i64 {
+    // `as` saturates and maps NaN to 0; the clamp keeps sums of such values far from overflow.
+    millis.round().clamp(0.0, MAX_MILLIS) as i64
+}
+
 /// How long a `Retry-After` value asks to wait, in milliseconds, counted from `response_ms`:
 /// delta-seconds, or an HTTP-date.
 pub fn retry_after_millis(value: &str, response_ms: i64) -> Option<i64> {
     let value = value.trim();
     if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).round() as i64);
+        return (seconds.is_finite() && seconds >= 0.0).then(|| bounded_millis(seconds * 1000.0));
     }
     let at = jiff::fmt::rfc2822::DateTimeParser::new()
         .parse_timestamp(value)
         .ok()?;
-    Some((at.as_millisecond() - response_ms).max(0))
+    Some(bounded_millis(
+        at.as_millisecond().saturating_sub(response_ms) as f64,
+    ))
 }
 
 /// The host and path of a URL (`https://host:port/path?query` or a bare `/path`).
@@ -58,12 +70,6 @@ pub fn host_and_path(url: &str) -> (&str, &str) {
     (host, path)
 }
 
-/// A token shown in output: its first 4 characters and an ellipsis, never the whole value.
-pub fn mask(token: &str) -> String {
-    let head: String = token.chars().take(4).collect();
-    format!("{head}…")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +83,14 @@ mod tests {
             Some(123)
         );
         assert_eq!(epoch_millis("yesterday"), None);
+    }
+
+    #[test]
+    fn absurd_durations_are_bounded() {
+        assert_eq!(bounded_millis(1e300), 86_400_000);
+        assert_eq!(bounded_millis(-5.0), 0);
+        assert_eq!(bounded_millis(f64::NAN), 0);
+        assert_eq!(retry_after_millis("1e300", 0), Some(86_400_000));
     }
 
     #[test]
@@ -107,11 +121,5 @@ mod tests {
             ("", "/api/connector/v1/a/b")
         );
         assert_eq!(host_and_path("https://api.mews.com"), ("api.mews.com", ""));
-    }
-
-    #[test]
-    fn masks_tokens() {
-        assert_eq!(mask("C66EF7B239D24632943D115EDE9CB810"), "C66E…");
-        assert_eq!(mask("ab"), "ab…");
     }
 }

@@ -240,7 +240,7 @@ impl Review<'_, '_> {
             .and_then(|t| t.as_str())
             .unwrap_or("(none)")
             .to_string();
-        let end_ms = start_ms + exchange.duration_ms.round() as i64;
+        let end_ms = start_ms.saturating_add(call::bounded_millis(exchange.duration_ms));
         let retry_after_ms = exchange
             .retry_after
             .as_deref()
@@ -338,10 +338,21 @@ impl Review<'_, '_> {
                 .collect();
             let latest = self.clients.values().max_by_key(|(_, _, call, _)| *call);
             if let Some((_, place, call, time)) = latest {
+                // A session may send a different name on every call: name a few, count the rest.
+                const NAMED: usize = 5;
+                let more = match names.len().saturating_sub(NAMED) {
+                    0 => String::new(),
+                    rest => format!(" and {rest} more"),
+                };
                 let message = format!(
-                    "Found {} `Client` names: {}; expected one unique name in every demo call.",
+                    "Found {} `Client` names: {}{more}; expected one unique name in every demo call.",
                     names.len(),
-                    names.join(", ")
+                    names
+                        .iter()
+                        .take(NAMED)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
                 self.diagnostics.push(with_call(
                     place.diagnostic(&rules::MULTIPLE_CLIENT_NAMES, message),

@@ -128,7 +128,7 @@ impl Timing {
             if let Some(open) = state.burst.take() {
                 close_burst(&token, open, &mut state.bursts, &mut self.diagnostics);
             }
-            let masked = super::call::mask(&token);
+            let masked = crate::secret::mask(&token);
             profiles.push(TokenTiming {
                 profile: RateProfile {
                     access_token: masked,
@@ -216,7 +216,7 @@ fn close_burst(
         format!(
             "Found {} requests with AccessToken {} in the 30 s window starting {start}; the limit is {REQUESTS_PER_WINDOW} per sliding 30 s window.",
             open.count,
-            super::call::mask(token)
+            crate::secret::mask(token)
         ),
     );
     diagnostic.call = Some(open.event.call);
@@ -231,7 +231,7 @@ fn close_burst(
 
 fn check_retry(state: &mut TokenState, event: &Event, out: &mut Vec<(String, Diagnostic)>) {
     if let Some(pending) = state.pending.take() {
-        let waited = event.start_ms - pending.response_ms;
+        let waited = event.start_ms.saturating_sub(pending.response_ms);
         match pending.retry_after_ms {
             Some(asked) if waited < asked => {
                 let mut diagnostic = event.location.diagnostic(
@@ -249,7 +249,9 @@ fn check_retry(state: &mut TokenState, event: &Event, out: &mut Vec<(String, Dia
             None if event.address == pending.address => {
                 if let Some(previous) = state.last_retry_gap_ms {
                     let tolerance = (previous / 10).max(250);
-                    if (waited - previous).abs() <= tolerance && !state.fixed_interval_reported {
+                    if waited.abs_diff(previous) <= tolerance.unsigned_abs()
+                        && !state.fixed_interval_reported
+                    {
                         state.fixed_interval_reported = true;
                         let mut diagnostic = event.location.diagnostic(
                             &rules::FIXED_INTERVAL_RETRY,
