@@ -48,7 +48,9 @@ pub fn collect(error: &ValidationError<'_>, bundle: &Value, out: &mut Vec<Findin
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             let allowed = allowed_properties(bundle, error.schema_path().as_str());
-            for property in unexpected {
+            // One error can list 100,000 keys; a report shows at most a thousand findings, so
+            // the rest need no (costly) suggestion.
+            for property in unexpected.iter().take(super::limits::MAX_DIAGNOSTICS + 1) {
                 let suggestion = suggest(property, &allowed);
                 push(
                     out,
