@@ -150,6 +150,22 @@ fn numbers_out_of_range_and_lone_surrogates_do_not_panic() {
         let report = request(text);
         assert!(!report.diagnostics.is_empty(), "{text}");
     }
+    // A byte order mark (Notepad, PowerShell 5) is not a JSON error: the body is checked.
+    let report = request("\u{feff}{}");
+    assert!(
+        report.diagnostics.iter().all(|d| d.rule != "invalid-json"),
+        "{:#?}",
+        report.diagnostics
+    );
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            // At the `{` after the BOM (one UTF-16 unit).
+            .any(|d| d.rule == "missing-required" && (d.line, d.column) == (1, 2)),
+        "{:#?}",
+        report.diagnostics
+    );
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub fn schema_diagnostics(
 ) -> Vec<Diagnostic> {
     // serde_json re-parses the (already checked) text faster than the tree converts itself; the
     // tree is the fallback for what serde_json refuses (nesting beyond 128, lone surrogates).
-    let instance = serde_json::from_str(doc.text()).unwrap_or_else(|_| doc.root().to_json());
+    let instance = serde_json::from_str(doc.json_text()).unwrap_or_else(|_| doc.root().to_json());
     let mut found = Vec::new();
     // More errors than a report can show are never needed; stop collecting early.
     for error in validator

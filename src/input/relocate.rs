@@ -6,7 +6,7 @@ use super::request::Problem;
 use crate::diagnostic::{Diagnostic, OperationRef, Report};
 use crate::engine;
 use crate::options::Options;
-use crate::source::{LineIndex, Span};
+use crate::source::{LineIndex, Position, Span};
 
 /// Engine rules about the address or the operation as a whole: located at the URL when there is one.
 const OPERATION_RULES: &[&str] = &[
@@ -25,7 +25,7 @@ pub fn body_diagnostics(
     url_span: Option<Span>,
     diagnostics: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    let body_lines = line_starts(&body.text);
+    let body_lines = LineIndex::new(&body.text);
     let body_start = body.span(0).start;
     diagnostics
         .into_iter()
@@ -33,13 +33,19 @@ pub fn body_diagnostics(
             let span = match url_span {
                 Some(url) if OPERATION_RULES.contains(&diagnostic.rule.as_str()) => url,
                 _ => {
-                    let start =
-                        offset_of(&body.text, &body_lines, diagnostic.line, diagnostic.column);
-                    let end = offset_of(
+                    let start = body_lines.offset(
                         &body.text,
-                        &body_lines,
-                        diagnostic.end_line,
-                        diagnostic.end_column,
+                        Position {
+                            line: diagnostic.line,
+                            column: diagnostic.column,
+                        },
+                    );
+                    let end = body_lines.offset(
+                        &body.text,
+                        Position {
+                            line: diagnostic.end_line,
+                            column: diagnostic.end_column,
+                        },
                     );
                     body.origin(start, end, body_start)
                 }
@@ -53,31 +59,6 @@ pub fn body_diagnostics(
             diagnostic
         })
         .collect()
-}
-
-/// Byte offsets where the lines of `text` start.
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(index, _)| index + 1))
-        .collect()
-}
-
-/// The byte offset of a 1-based line and UTF-16 column (the inverse of `LineIndex::position`).
-fn offset_of(text: &str, line_starts: &[usize], line: u32, column: u32) -> usize {
-    let line_start = usize::try_from(line)
-        .ok()
-        .and_then(|line| line_starts.get(line.saturating_sub(1)))
-        .copied()
-        .unwrap_or(text.len());
-    let rest = text.get(line_start..).unwrap_or_default();
-    let mut units = 1;
-    for (index, ch) in rest.char_indices() {
-        if units >= column || ch == '\n' {
-            return line_start + index;
-        }
-        units += ch.len_utf16() as u32;
-    }
-    text.len()
 }
 
 /// This module's findings, located in the pasted text.
@@ -132,4 +113,45 @@ pub fn har(text: &str, options: &Options) -> Report {
         Span { start, end: start + 1 },
     );
     problems_only(text, None, vec![problem], options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::validate_input;
+
+    /// Line and UTF-16 column of `offset`, counted the slow obvious way.
+    fn counted(text: &str, offset: usize) -> (u32, u32) {
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = before.matches('\n').count() + 1;
+        let column = before[line_start..].encode_utf16().count() + 1;
+        (line as u32, column as u32)
+    }
+
+    #[test]
+    fn a_thousand_findings_at_the_end_of_a_long_non_ascii_line_are_located() {
+        // A one-line 3 MB non-ASCII body whose findings all sit after the long value: walking the
+        // line from its start for every finding took half a minute in a release build.
+        let unknown: String = (0..1000).map(|i| format!(",\"Unknown{i}\":{i}")).collect();
+        let body = format!(
+            "{{\"ClientToken\":\"E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D\",\"AccessToken\":\"C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D\",\"Client\":\"Zoë 1.0.0\",\"Note\":\"{}\"{unknown},\"Limitation\":{{\"Count\":10}}}}",
+            "é😀".repeat(500_000)
+        );
+        let text = format!(
+            "curl 'https://api.mews-demo.com/api/connector/v1/customers/getAll' -H 'content-type: application/json' --data-raw '{body}'"
+        );
+        let report = validate_input(&text, None, &Options::default());
+        let found: Vec<&Diagnostic> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.pointer.starts_with("/Unknown"))
+            .collect();
+        assert!(found.len() > 900, "{}", found.len());
+        for d in [found[0], found[found.len() / 2], found[found.len() - 1]] {
+            let key = format!("\"{}\"", d.pointer.trim_start_matches('/'));
+            let at = text.find(&key).unwrap();
+            assert_eq!((d.line, d.column), counted(&text, at), "{d:?}");
+        }
+    }
 }

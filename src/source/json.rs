@@ -10,6 +10,9 @@ use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 use super::pointer;
 use super::position::{LineIndex, Position};
 
+/// The UTF-8 byte order mark some editors (Notepad, PowerShell 5) write at the start of a file.
+const BOM: char = '\u{feff}';
+
 /// A byte range `start..end` in the submitted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Span {
@@ -18,10 +21,11 @@ pub struct Span {
 }
 
 impl Span {
-    fn from_range(range: jsonc_parser::common::Range) -> Self {
+    /// A range of the parsed text, which starts `shift` bytes into the submitted text.
+    fn from_range(range: jsonc_parser::common::Range, shift: usize) -> Self {
         Span {
-            start: range.start,
-            end: range.end,
+            start: range.start + shift,
+            end: range.end + shift,
         }
     }
 }
@@ -130,16 +134,21 @@ pub struct SyntaxError {
     pub span: Span,
 }
 
-/// A parsed JSON text with its line index.
+/// A parsed JSON text with its line index. A leading byte order mark is skipped; spans and
+/// positions are still those of the submitted text.
 #[derive(Debug)]
 pub struct Document<'a> {
     text: &'a str,
+    /// Bytes of the byte order mark before the JSON (0 or 3).
+    bom: usize,
     lines: LineIndex,
     root: Node,
 }
 
 impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Result<Self, SyntaxError> {
+        let json = text.strip_prefix(BOM).unwrap_or(text);
+        let bom = text.len() - json.len();
         let strict = ParseOptions {
             allow_comments: false,
             allow_loose_object_property_names: false,
@@ -153,9 +162,9 @@ impl<'a> Document<'a> {
             allow_extended_string_escapes: false,
         };
         let parsed =
-            parse_to_ast(text, &CollectOptions::default(), &strict).map_err(|e| SyntaxError {
+            parse_to_ast(json, &CollectOptions::default(), &strict).map_err(|e| SyntaxError {
                 message: e.kind().to_string(),
-                span: Span::from_range(e.range()),
+                span: Span::from_range(e.range(), bom),
             })?;
         let value = parsed.value.ok_or(SyntaxError {
             message: "The text is empty: expected a JSON value".to_string(),
@@ -166,13 +175,20 @@ impl<'a> Document<'a> {
         })?;
         Ok(Document {
             text,
+            bom,
             lines: LineIndex::new(text),
-            root: convert(value)?,
+            root: convert(value, bom)?,
         })
     }
 
+    /// The submitted text, byte order mark included: what spans index.
     pub fn text(&self) -> &'a str {
         self.text
+    }
+
+    /// The JSON text: the submitted text without its byte order mark.
+    pub fn json_text(&self) -> &'a str {
+        self.text.get(self.bom..).unwrap_or(self.text)
     }
 
     pub fn root(&self) -> &Node {
@@ -220,18 +236,19 @@ impl<'a> Document<'a> {
     }
 }
 
-fn convert(value: ast::Value<'_>) -> Result<Node, SyntaxError> {
+/// The tree of a parsed value; `shift` is where the parsed text starts in the submitted one.
+fn convert(value: ast::Value<'_>, shift: usize) -> Result<Node, SyntaxError> {
     Ok(match value {
         ast::Value::NullKeyword(n) => Node {
-            span: Span::from_range(n.range),
+            span: Span::from_range(n.range, shift),
             value: Value::Null,
         },
         ast::Value::BooleanLit(b) => Node {
-            span: Span::from_range(b.range),
+            span: Span::from_range(b.range, shift),
             value: Value::Bool(b.value),
         },
         ast::Value::NumberLit(n) => {
-            let span = Span::from_range(n.range);
+            let span = Span::from_range(n.range, shift);
             let number = n
                 .value
                 .parse::<serde_json::Number>()
@@ -245,32 +262,32 @@ fn convert(value: ast::Value<'_>) -> Result<Node, SyntaxError> {
             }
         }
         ast::Value::StringLit(s) => Node {
-            span: Span::from_range(s.range),
+            span: Span::from_range(s.range, shift),
             value: Value::String(s.value.into_owned()),
         },
         ast::Value::Array(a) => Node {
-            span: Span::from_range(a.range),
+            span: Span::from_range(a.range, shift),
             value: Value::Array(
                 a.elements
                     .into_iter()
-                    .map(convert)
+                    .map(|item| convert(item, shift))
                     .collect::<Result<_, _>>()?,
             ),
         },
         ast::Value::Object(o) => Node {
-            span: Span::from_range(o.range),
+            span: Span::from_range(o.range, shift),
             value: Value::Object(
                 o.properties
                     .into_iter()
                     .map(|p| {
                         let key_span = match &p.name {
-                            ast::ObjectPropName::String(s) => Span::from_range(s.range),
-                            ast::ObjectPropName::Word(w) => Span::from_range(w.range),
+                            ast::ObjectPropName::String(s) => Span::from_range(s.range, shift),
+                            ast::ObjectPropName::Word(w) => Span::from_range(w.range, shift),
                         };
                         Ok(Member {
                             key: p.name.into_string(),
                             key_span,
-                            value: convert(p.value)?,
+                            value: convert(p.value, shift)?,
                         })
                     })
                     .collect::<Result<_, _>>()?,
@@ -322,6 +339,54 @@ mod tests {
         // Like editors do, the missing comma is reported right after the value that needs one.
         assert_eq!(err.span.start, text.find('1').unwrap() + 1);
         assert_eq!(err.message, "Expected comma");
+    }
+
+    #[test]
+    fn a_leading_byte_order_mark_is_skipped_and_spans_stay_in_the_submitted_text() {
+        let text = "\u{feff}{\"Client\": \"é\",\n \"Ids\": [1, 2]}";
+        let doc = Document::parse(text).unwrap();
+        assert_eq!(doc.text(), text);
+        assert_eq!(doc.json_text(), &text[3..]);
+        let ids = doc.root().member("Ids").unwrap();
+        assert_eq!(&text[ids.key_span.start..ids.key_span.end], "\"Ids\"");
+        let second = doc.node("/Ids/1").unwrap();
+        assert_eq!(&text[second.span.start..second.span.end], "2");
+        assert_eq!(
+            doc.root().span,
+            Span {
+                start: 3,
+                end: text.len()
+            }
+        );
+        // The BOM is one UTF-16 unit, like editors count it: `{` is column 2.
+        assert_eq!(
+            doc.position(doc.root().span.start),
+            Position { line: 1, column: 2 }
+        );
+        assert_eq!(
+            doc.position(second.span.start),
+            Position {
+                line: 2,
+                column: 13
+            }
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(doc.json_text()).unwrap(),
+            doc.root().to_json()
+        );
+    }
+
+    #[test]
+    fn errors_after_a_byte_order_mark_point_into_the_submitted_text() {
+        let text = "\u{feff}{\"a\": 1 \"b\": 2}";
+        let err = Document::parse(text).unwrap_err();
+        assert_eq!(err.span.start, text.find('1').unwrap() + 1);
+        let only_bom = Document::parse("\u{feff}").unwrap_err();
+        assert_eq!(only_bom.span, Span { start: 3, end: 3 });
+        // Only one, at the very start: a second one or one after whitespace is not JSON.
+        assert!(Document::parse("\u{feff}\u{feff}{}").is_err());
+        assert!(Document::parse(" \u{feff}{}").is_err());
+        assert_eq!(Document::parse("{}").unwrap().json_text(), "{}");
     }
 
     #[test]
