@@ -17,23 +17,71 @@ pub fn render(report: &Report, source_name: &str, text: &str) -> String {
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
     let mut out = String::new();
+    // Diagnostics come sorted by line: the prepared line is reused by all findings on it (a
+    // minified body has a thousand findings on one line of megabytes).
+    let mut prepared: Option<(usize, SourceLine)> = None;
     for diagnostic in &report.diagnostics {
-        render_one(&mut out, diagnostic, source_name, &lines);
+        let line_index = usize::try_from(diagnostic.line)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(1);
+        if prepared
+            .as_ref()
+            .is_none_or(|(index, _)| *index != line_index)
+        {
+            prepared = lines
+                .get(line_index)
+                .map(|line| (line_index, SourceLine::new(line)));
+        }
+        let line = prepared
+            .as_ref()
+            .filter(|(index, _)| *index == line_index)
+            .map(|(_, line)| line);
+        render_one(&mut out, diagnostic, source_name, line);
     }
     out.push_str(&summary(report));
     out.push('\n');
     out
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, source_name: &str, lines: &[&str]) {
+/// A source line ready for excerpts: tokens masked, and where each character starts in UTF-16
+/// units, so a column finds its character by binary search instead of a walk along the line.
+struct SourceLine {
+    chars: Vec<char>,
+    utf16_starts: Vec<usize>,
+}
+
+impl SourceLine {
+    fn new(line: &str) -> Self {
+        let chars = mask_tokens(line.chars().collect());
+        let utf16_starts = chars
+            .iter()
+            .scan(0, |units, c| {
+                let start = *units;
+                *units += c.len_utf16();
+                Some(start)
+            })
+            .collect();
+        SourceLine {
+            chars,
+            utf16_starts,
+        }
+    }
+
+    /// The index of the character at a 1-based UTF-16 column (the first one at or after it).
+    fn char_index(&self, column: u32) -> usize {
+        let target = usize::try_from(column)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(1);
+        self.utf16_starts.partition_point(|&start| start < target)
+    }
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, source_name: &str, line: Option<&SourceLine>) {
     let number = d.line.to_string();
     let gutter = " ".repeat(number.len());
     let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.rule, d.message);
     let _ = writeln!(out, "{gutter}--> {source_name}:{}:{}", d.line, d.column);
-    let line_index = usize::try_from(d.line)
-        .unwrap_or(usize::MAX)
-        .saturating_sub(1);
-    if let Some(line) = lines.get(line_index) {
+    if let Some(line) = line {
         let (excerpt, underline) = excerpt(line, d);
         let _ = writeln!(out, "{gutter} |");
         let _ = writeln!(out, "{number} | {excerpt}");
@@ -47,11 +95,11 @@ fn render_one(out: &mut String, d: &Diagnostic, source_name: &str, lines: &[&str
 }
 
 /// The (possibly windowed) source line and the underline under the span.
-fn excerpt(line: &str, d: &Diagnostic) -> (String, String) {
-    let chars = mask_tokens(line.chars().collect());
-    let start = char_index(&chars, d.column);
+fn excerpt(line: &SourceLine, d: &Diagnostic) -> (String, String) {
+    let chars = &line.chars;
+    let start = line.char_index(d.column);
     let end = if d.end_line == d.line {
-        char_index(&chars, d.end_column).max(start + 1)
+        line.char_index(d.end_column).max(start + 1)
     } else {
         chars.len().max(start + 1)
     };
@@ -142,20 +190,6 @@ fn mask_tokens(mut chars: Vec<char>) -> Vec<char> {
 }
 
 /// The character index of a 1-based UTF-16 column in a line.
-fn char_index(chars: &[char], column: u32) -> usize {
-    let target = usize::try_from(column)
-        .unwrap_or(usize::MAX)
-        .saturating_sub(1);
-    let mut units = 0;
-    for (index, c) in chars.iter().enumerate() {
-        if units >= target {
-            return index;
-        }
-        units += c.len_utf16();
-    }
-    chars.len()
-}
-
 fn summary(report: &Report) -> String {
     let counts = format!(
         "{} error(s), {} warning(s), {} info",
