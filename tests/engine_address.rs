@@ -97,3 +97,18 @@ fn deprecated_and_restricted_operations_say_so() {
         );
     }
 }
+
+#[test]
+fn an_address_alone_gets_its_own_findings_and_no_body_findings() {
+    let deprecated = engine::operations()
+        .iter()
+        .find(|op| op.deprecated)
+        .expect("a deprecated operation");
+    let report = engine::check_address(&format!("{}/", deprecated.address), &Options::default());
+    let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    assert_eq!(rules, ["deprecated-operation", "trailing-slash"]);
+    assert_eq!(
+        report.operation.as_ref().map(|op| op.address.as_str()),
+        Some(deprecated.address.as_str())
+    );
+}

@@ -42,10 +42,9 @@ fn validate_bytes(address: &str, body: &[u8], options: &Options, kind: BodyKind)
     match source::decode_utf8(body) {
         Ok(text) => validate(address, text, options, kind),
         Err(span) => {
-            let resolution = address::resolve(address, operations());
-            let mut diagnostics = address_diagnostics(&resolution);
+            let (operation, mut diagnostics) = resolve_with_notices(address);
             diagnostics.push(invalid_utf8(body, span));
-            finish(resolution.operation, diagnostics, options)
+            finish(operation, diagnostics, options)
         }
     }
 }
@@ -55,13 +54,24 @@ pub fn validate_response(address: &str, body: &str, options: &Options) -> Report
     validate(address, body, options, BodyKind::Response)
 }
 
-fn validate(address: &str, body: &str, options: &Options, kind: BodyKind) -> Report {
+/// What the address alone says, no body checked: the operation it resolves to, the address's
+/// problems and the operation's lifecycle notices (deprecated, restricted).
+pub fn check_address(address: &str, options: &Options) -> Report {
+    let (operation, diagnostics) = resolve_with_notices(address);
+    finish(operation, diagnostics, options)
+}
+
+fn resolve_with_notices(address: &str) -> (Option<&'static Operation>, Vec<Diagnostic>) {
     let resolution = address::resolve(address, operations());
-    let operation = resolution.operation;
     let mut diagnostics = address_diagnostics(&resolution);
-    if let Some(operation) = operation {
+    if let Some(operation) = resolution.operation {
         diagnostics.extend(lifecycle::notices(operation));
     }
+    (resolution.operation, diagnostics)
+}
+
+fn validate(address: &str, body: &str, options: &Options, kind: BodyKind) -> Report {
+    let (operation, mut diagnostics) = resolve_with_notices(address);
     match Document::parse(body) {
         Err(error) => diagnostics.push(syntax_diagnostic(body, &error.message, error.span)),
         Ok(doc) => {

@@ -82,14 +82,14 @@ pub fn problems_only(
     let Some((address, url_span)) = address else {
         return report(None, Vec::new(), own, options);
     };
-    // An empty object resolves the operation; only the findings about the address are kept.
-    let resolved = engine::validate_request(address, "{}", options);
-    let address_findings: Vec<Diagnostic> = resolved
-        .diagnostics
-        .into_iter()
-        .filter(|d| OPERATION_RULES.contains(&d.rule.as_str()))
-        .collect();
-    let located = body_diagnostics(text, &lines, &Mapped::default(), url_span, address_findings);
+    let resolved = engine::check_address(address, options);
+    let located = body_diagnostics(
+        text,
+        &lines,
+        &Mapped::default(),
+        url_span,
+        resolved.diagnostics,
+    );
     report(resolved.operation, located, own, options)
 }
 
