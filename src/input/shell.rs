@@ -46,6 +46,19 @@ impl Splitter<'_> {
     }
 
     /// Consumes one character and returns it with its span.
+    /// Appends the character after a backslash, mapped to both (the escape as written).
+    fn escaped(&mut self, value: &mut Mapped, backslash: Span) {
+        if let Some((ch, span)) = self.bump() {
+            value.push(
+                ch,
+                Span {
+                    start: backslash.start,
+                    end: span.end,
+                },
+            );
+        }
+    }
+
     fn bump(&mut self) -> Option<(char, Span)> {
         let ch = self.peek()?;
         let start = self.at;
@@ -107,15 +120,7 @@ impl Splitter<'_> {
                 (Some('$'), Some('\'')) => self.ansi_c_quoted(&mut value)?,
                 (Some('\\'), _) => {
                     let (_, backslash) = self.bump().unwrap_or_default();
-                    if let Some((ch, span)) = self.bump() {
-                        value.push(
-                            ch,
-                            Span {
-                                start: backslash.start,
-                                end: span.end,
-                            },
-                        );
-                    }
+                    self.escaped(&mut value, backslash);
                 }
                 (Some(_), _) => {
                     if let Some((ch, span)) = self.bump() {
@@ -170,15 +175,7 @@ impl Splitter<'_> {
                 None => return Err(self.unterminated(quote, "double quote (\")")),
                 Some(('"', _)) => return Ok(()),
                 Some(('\\', backslash)) if matches!(self.peek(), Some('"' | '\\' | '$' | '`')) => {
-                    if let Some((ch, span)) = self.bump() {
-                        value.push(
-                            ch,
-                            Span {
-                                start: backslash.start,
-                                end: span.end,
-                            },
-                        );
-                    }
+                    self.escaped(value, backslash);
                 }
                 Some((ch, span)) => value.push(ch, span),
             }
