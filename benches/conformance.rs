@@ -9,14 +9,15 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use mews_connector_validator::Options;
+use mews_connector_validator::api::Operation;
 use mews_connector_validator::conformance::{self, RequestContext};
-use mews_connector_validator::engine::{self, Operation};
+use mews_connector_validator::pipeline;
 use mews_connector_validator::source::Document;
 use serde_json::Value;
 
 /// A docs example whose root holds an array of objects, grown to about `bytes`.
 fn subject(bytes: usize) -> (&'static Operation, String) {
-    let (op, example, array) = engine::operations()
+    let (op, example, array) = mews_connector_validator::operations()
         .iter()
         .filter(|op| op.address == "/api/connector/v1/reservations/add")
         .find_map(|op| {
@@ -49,7 +50,7 @@ fn bench(c: &mut Criterion) {
     eprintln!("body: {} bytes, {}", body.len(), op.address);
     let doc = Document::parse(&body).unwrap();
     // Warm the lazily built catalog, bundle and validator.
-    black_box(engine::validate_request(&op.address, &body, &options));
+    black_box(pipeline::validate_request(&op.address, &body, &options));
     let mut group = c.benchmark_group("1MB");
     group.sample_size(20);
     group.bench_function("parse with positions (peer)", |b| {
@@ -65,7 +66,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.bench_function("validate_request (peer)", |b| {
-        b.iter(|| engine::validate_request(&op.address, black_box(&body), &options))
+        b.iter(|| pipeline::validate_request(&op.address, black_box(&body), &options))
     });
     group.finish();
 }

@@ -8,13 +8,14 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mews_connector_validator::engine::{self, Operation, catalog};
+use mews_connector_validator::api::{Operation, catalog, schemas};
+use mews_connector_validator::pipeline;
 use mews_connector_validator::source::Document;
 use mews_connector_validator::{Options, Severity};
 use serde_json::Value;
 
 fn errors(op: &Operation, text: &str) -> usize {
-    engine::validate_request(&op.address, text, &Options::default())
+    pipeline::validate_request(&op.address, text, &Options::default())
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -24,7 +25,7 @@ fn errors(op: &Operation, text: &str) -> usize {
 /// A valid docs example with a root array of objects that has no item limit, so it can grow.
 /// Chosen with the peer validator so that the engine's first call below is really its first.
 fn subject(registry: &jsonschema::Registry<'static>) -> (&'static Operation, Value, String) {
-    for op in engine::operations() {
+    for op in mews_connector_validator::operations() {
         let Some(example) = op.example.as_ref().filter(|e| e.is_object()) else {
             continue;
         };
@@ -89,7 +90,7 @@ fn bench(c: &mut Criterion) {
     let (op, example, array) = subject(&registry);
     // First call: registers the bundle and compiles this operation's validator.
     let started = Instant::now();
-    black_box(engine::validate_request(
+    black_box(pipeline::validate_request(
         &op.address,
         "{}",
         &Options::default(),
@@ -101,7 +102,7 @@ fn bench(c: &mut Criterion) {
     );
     let def = &op.request.as_ref().unwrap().def;
     c.bench_function("compile one operation's validator", |b| {
-        b.iter(|| engine::schema::compile(black_box(def)).is_ok())
+        b.iter(|| schemas::compile(black_box(def)).is_ok())
     });
     let peer = peer_validator(&registry, def);
     let bodies = [
@@ -114,7 +115,7 @@ fn bench(c: &mut Criterion) {
         assert!(peer.is_valid(&serde_json::from_str::<Value>(text).unwrap()));
         let mut group = c.benchmark_group(format!("{label} ({} bytes)", text.len()));
         group.bench_function("validate_request", |b| {
-            b.iter(|| engine::validate_request(&op.address, black_box(text), &Options::default()))
+            b.iter(|| pipeline::validate_request(&op.address, black_box(text), &Options::default()))
         });
         group.bench_function("peer: serde_json + jsonschema", |b| {
             b.iter(|| {

@@ -118,7 +118,7 @@ fn main() {
         .unwrap_or_default();
     let started = Instant::now();
     for _ in 0..report.summary.calls {
-        mews_connector_validator::engine::validate_request(
+        mews_connector_validator::validate_request(
             "/api/connector/v1/configuration/get",
             &body,
             &options,
@@ -126,7 +126,7 @@ fn main() {
     }
     let engine = started.elapsed().as_secs_f64();
     println!(
-        "engine::validate_request alone, {} calls: {engine:.2} s ({:.0}% of the review)",
+        "pipeline::validate_request alone, {} calls: {engine:.2} s ({:.0}% of the review)",
         report.summary.calls,
         100.0 * engine / review
     );

@@ -1,29 +1,42 @@
 //! mews-connector-validator: checks Mews Connector API requests, recorded sessions and
 //! certification checklists against the specification and the certification rules.
 //!
-//! The engine is pure and synchronous: text in, report out. I/O (the CLI) and the wasm
-//! glue (`wasm` module) sit at the edges.
+//! The engine is pure and synchronous: text in, report out. Its modules form layers whose imports
+//! run one way, from the bottom:
+//!
+//! 1. [`source`] (the submitted text: spans, positions, JSON with positions) and [`secret`];
+//! 2. [`diagnostic`] (rules' data type and handle, findings, located diagnostics, reports);
+//! 3. [`rules`] (every rule, declared once, as data);
+//! 4. [`options`] (environment, evaluation date, severity overrides);
+//! 5. [`api`] (the embedded catalog and schema bundle, compiled schemas, API facts);
+//! 6. [`validation`] (schema checks) and [`conformance`] (certification rules);
+//! 7. [`pipeline`] (validate a request, response or address);
+//! 8. [`input`] (pasted cURL/HTTP/HAR), [`checklist`], [`session`];
+//! 9. [`render`], the CLI (`src/cli/`) and the wasm bindings (`wasm` module) at the edges.
 
+pub mod api;
 pub mod checklist;
 pub mod conformance;
 pub mod diagnostic;
-pub mod engine;
 pub mod input;
 pub mod options;
-pub mod registry;
+pub mod pipeline;
 pub mod render;
+pub mod rules;
 pub mod secret;
 pub mod session;
 pub mod source;
+pub mod validation;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use api::{Operation, operations};
 pub use checklist::validate_checklist;
-pub use diagnostic::{Diagnostic, OperationRef, Report, Severity};
-pub use engine::{
-    validate_request, validate_request_bytes, validate_response, validate_response_bytes,
-};
+pub use diagnostic::{Diagnostic, Finding, OperationRef, Report, Rule, RuleInfo, Severity};
 pub use input::{InputKind, validate_input};
 pub use options::{Environment, Level, Options};
-pub use registry::RuleInfo;
+pub use pipeline::{
+    check_address, validate_request, validate_request_bytes, validate_response,
+    validate_response_bytes,
+};
 pub use session::{Progress, ReadinessReport, analyze_session};

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// The Mews environment the integration is checked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -44,18 +46,39 @@ impl Options {
         let mut problems: Vec<String> = self
             .rules
             .keys()
-            .filter(|id| crate::registry::find(id).is_none())
+            .filter(|id| crate::rules::find(id).is_none())
             .map(|id| format!("unknown rule id \"{id}\" (see the rules list)"))
             .collect();
         if let Some(date) = &self.date
-            && crate::conformance::parse_date(date).is_err()
+            && parse_date(date).is_err()
         {
             problems.push(format!("date \"{date}\" is not a date as YYYY-MM-DD"));
         }
         problems
     }
 
-    /// Applies the per-rule overrides: `off` drops a diagnostic, any other level replaces its severity.
+    /// The severity `rule` is reported at, or `None` when it is switched off.
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        match self.rules.get(rule.id()) {
+            None => Some(rule.severity()),
+            Some(Level::Off) => None,
+            Some(Level::Info) => Some(Severity::Info),
+            Some(Level::Warning) => Some(Severity::Warning),
+            Some(Level::Error) => Some(Severity::Error),
+        }
+    }
+
+    /// The date lifecycle rules evaluate against: the option, or today (UTC) in native code.
+    /// `Ok(None)` in wasm without the option: the glue always sets it, and there is no clock to ask.
+    pub fn evaluation_date(&self) -> Result<Option<Date>, InvalidDate> {
+        match &self.date {
+            Some(text) => parse_date(text).map(Some),
+            None => Ok(today()),
+        }
+    }
+
+    /// Applies the per-rule overrides to located diagnostics: `off` drops a diagnostic, any other
+    /// level replaces its severity.
     pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         if self.rules.is_empty() {
             return diagnostics;
@@ -74,6 +97,38 @@ impl Options {
             })
             .collect()
     }
+}
+
+/// Why an evaluation date cannot be used: the text given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidDate(pub String);
+
+/// A strict `YYYY-MM-DD` date (jiff also reads other ISO 8601 forms, which the API does not take).
+pub fn parse_date(text: &str) -> Result<Date, InvalidDate> {
+    let bytes = text.as_bytes();
+    let plain = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !plain {
+        return Err(InvalidDate(text.to_string()));
+    }
+    text.parse().map_err(|_| InvalidDate(text.to_string()))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn today() -> Option<Date> {
+    Some(
+        jiff::tz::Offset::UTC
+            .to_datetime(jiff::Timestamp::now())
+            .date(),
+    )
+}
+
+#[cfg(target_arch = "wasm32")]
+fn today() -> Option<Date> {
+    None
 }
 
 #[cfg(test)]
@@ -120,5 +175,43 @@ mod tests {
         let kept = options.apply(vec![diagnostic("a"), diagnostic("b"), diagnostic("c")]);
         let kept: Vec<_> = kept.iter().map(|d| (d.rule.as_str(), d.severity)).collect();
         assert_eq!(kept, [("b", Severity::Error), ("c", Severity::Warning)]);
+    }
+
+    #[test]
+    fn evaluation_date_is_strict() {
+        let options = |date: &str| Options {
+            date: Some(date.to_string()),
+            ..Options::default()
+        };
+        assert_eq!(
+            options("2027-01-10")
+                .evaluation_date()
+                .unwrap()
+                .unwrap()
+                .to_string(),
+            "2027-01-10"
+        );
+        for bad in ["2027-1-10", "2027-02-30", "10/01/2027", "20270110", ""] {
+            assert!(options(bad).evaluation_date().is_err(), "{bad}");
+        }
+        assert!(Options::default().evaluation_date().unwrap().is_some());
+    }
+
+    #[test]
+    fn severity_follows_the_overrides() {
+        let mut options = Options::default();
+        assert_eq!(
+            options.severity(crate::rules::CLIENT_NOT_UNIQUE),
+            Some(Severity::Warning)
+        );
+        options
+            .rules
+            .insert("client-not-unique".to_string(), Level::Off);
+        options.rules.insert("demo-token".to_string(), Level::Error);
+        assert_eq!(options.severity(crate::rules::CLIENT_NOT_UNIQUE), None);
+        assert_eq!(
+            options.severity(crate::rules::DEMO_TOKEN),
+            Some(Severity::Error)
+        );
     }
 }

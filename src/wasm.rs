@@ -280,13 +280,13 @@ fn start() {
 #[wasm_bindgen(js_name = validateRequest, skip_typescript)]
 pub fn validate_request(address: &str, body: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from_js(options)?;
-    to_js(&crate::engine::validate_request(address, body, &options))
+    to_js(&crate::pipeline::validate_request(address, body, &options))
 }
 
 #[wasm_bindgen(js_name = validateResponse, skip_typescript)]
 pub fn validate_response(address: &str, body: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from_js(options)?;
-    to_js(&crate::engine::validate_response(address, body, &options))
+    to_js(&crate::pipeline::validate_response(address, body, &options))
 }
 
 #[wasm_bindgen(js_name = validateInput, skip_typescript)]
@@ -358,12 +358,16 @@ struct ProgressJs {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn operations() -> Result<JsValue, JsError> {
-    to_js(crate::engine::operations())
+    to_js(crate::api::operations())
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn rules() -> Result<JsValue, JsError> {
-    to_js(&crate::registry::all().collect::<Vec<_>>())
+    to_js(
+        &crate::rules::all()
+            .map(crate::diagnostic::Rule::info)
+            .collect::<Vec<_>>(),
+    )
 }
 
 #[wasm_bindgen(skip_typescript)]

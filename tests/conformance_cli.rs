@@ -8,7 +8,7 @@ const NOTES: &str = "/api/connector/v1/accountNotes/getAll";
 
 /// The docs' own accountNotes/getAll example: valid, with the sample Client name and demo tokens.
 fn example() -> String {
-    let op = mews_connector_validator::engine::operations()
+    let op = mews_connector_validator::api::operations()
         .iter()
         .find(|op| op.address == NOTES)
         .unwrap();

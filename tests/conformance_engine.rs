@@ -2,7 +2,7 @@
 //! findings without repeating them, and the CLI shows them like any other diagnostic.
 
 use mews_connector_validator::render::text;
-use mews_connector_validator::{Environment, Options, Report, engine};
+use mews_connector_validator::{Environment, Options, Report, pipeline};
 
 const NOTES: &str = "/api/connector/v1/accountNotes/getAll";
 
@@ -39,7 +39,7 @@ const MISTAKES: &str = r#"{
 
 #[test]
 fn a_body_with_typical_mistakes() {
-    let report = engine::validate_request(NOTES, MISTAKES, &options());
+    let report = pipeline::validate_request(NOTES, MISTAKES, &options());
     assert!(!report.valid);
     for (rule, pointer, line, column) in [
         ("token-swapped", "/ClientToken", 2, 18),
@@ -73,7 +73,7 @@ fn a_body_with_typical_mistakes() {
 
 #[test]
 fn schema_and_conformance_findings_are_not_repeated() {
-    let report = engine::validate_request(NOTES, MISTAKES, &options());
+    let report = pipeline::validate_request(NOTES, MISTAKES, &options());
     let mut seen = located(&report);
     let count = seen.len();
     seen.sort();
@@ -84,7 +84,7 @@ fn schema_and_conformance_findings_are_not_repeated() {
 #[test]
 fn unknown_addresses_still_get_the_authentication_rules() {
     let body = "{\n  \"Client\": \"Acme 1.0\",\n  \"AccessToken\": \" \"\n}";
-    let report = engine::validate_request("/api/connector/v1/nope/getAll", body, &options());
+    let report = pipeline::validate_request("/api/connector/v1/nope/getAll", body, &options());
     let found = located(&report);
     assert!(
         has(&report, "missing-required", "/ClientToken", 1, 1),
@@ -112,7 +112,7 @@ fn bare_update_values_on_a_real_operation() {
   "CustomerId": "99b4f0af-9558-463b-8452-07a9bc414708",
   "ItalianFiscalCode": "ZGNZLR17U72P554F"
 }"#;
-    let report = engine::validate_request("/api/connector/v1/customers/update", body, &options());
+    let report = pipeline::validate_request("/api/connector/v1/customers/update", body, &options());
     assert!(
         has(&report, "update-value-shape", "/ItalianFiscalCode", 6, 24),
         "{:#?}",
@@ -128,7 +128,8 @@ fn bare_update_values_on_a_real_operation() {
     );
     insta::assert_snapshot!(text::render(&report, "customer.json", body));
     let fixed = body.replace("\"ZGNZLR17U72P554F\"", "{\"Value\": \"ZGNZLR17U72P554F\"}");
-    let report = engine::validate_request("/api/connector/v1/customers/update", &fixed, &options());
+    let report =
+        pipeline::validate_request("/api/connector/v1/customers/update", &fixed, &options());
     assert!(
         !located(&report)
             .iter()
@@ -138,18 +139,18 @@ fn bare_update_values_on_a_real_operation() {
 
 #[test]
 fn production_refuses_demo_tokens_and_overrides_apply() {
-    let example = engine::operations()
+    let example = mews_connector_validator::operations()
         .iter()
         .find(|op| op.address == NOTES)
         .unwrap();
     let body = serde_json::to_string_pretty(example.example.as_ref().unwrap()).unwrap();
-    let demo = engine::validate_request(NOTES, &body, &options());
+    let demo = pipeline::validate_request(NOTES, &body, &options());
     assert!(demo.valid, "{:#?}", demo.diagnostics);
     let production = Options {
         environment: Environment::Production,
         ..options()
     };
-    let report = engine::validate_request(NOTES, &body, &production);
+    let report = pipeline::validate_request(NOTES, &body, &production);
     assert!(!report.valid);
     insta::assert_snapshot!(text::render(&report, "example.json", &body));
     assert_eq!(
@@ -169,7 +170,7 @@ fn production_refuses_demo_tokens_and_overrides_apply() {
         "client-not-unique".to_string(),
         mews_connector_validator::Level::Off,
     );
-    let report = engine::validate_request(NOTES, &body, &relaxed);
+    let report = pipeline::validate_request(NOTES, &body, &relaxed);
     assert!(report.valid);
     assert!(
         !report

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use mews_connector_validator::api::operations;
 use mews_connector_validator::conformance::{self, RequestContext};
-use mews_connector_validator::engine::operations;
 use mews_connector_validator::source::Document;
 use mews_connector_validator::{Diagnostic, Options, Severity};
 
@@ -30,11 +30,12 @@ fn conformance_findings() -> BTreeMap<&'static str, Vec<Diagnostic>> {
         };
         let text = serde_json::to_string_pretty(example).unwrap();
         let doc = Document::parse(&text).unwrap();
-        let diagnostics = conformance::check_request(&RequestContext {
+        let findings = conformance::check_request(&RequestContext {
             doc: &doc,
             operation: Some(operation),
             options: &options,
         });
+        let diagnostics = mews_connector_validator::pipeline::locate(&text, findings, &options);
         found.insert(operation.operation_id.as_str(), diagnostics);
     }
     found

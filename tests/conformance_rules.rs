@@ -1,9 +1,9 @@
 //! Every conformance rule on small hand-made schemas: a body that triggers it (exact rule,
 //! pointer, line and column) and a near miss that must not.
 
+use mews_connector_validator::api::BodySchema;
+use mews_connector_validator::api::Operation;
 use mews_connector_validator::conformance::{RequestContext, check_with_bundle};
-use mews_connector_validator::engine::Operation;
-use mews_connector_validator::engine::catalog::BodySchema;
 use mews_connector_validator::source::Document;
 use mews_connector_validator::{Diagnostic, Environment, Options, Severity};
 use serde_json::{Value, json};
@@ -82,7 +82,8 @@ fn check(body: &str, operation: Option<&Operation>, options: &Options) -> Vec<Di
         operation,
         options,
     };
-    check_with_bundle(&context, &bundle())
+    let findings = check_with_bundle(&context, &bundle());
+    mews_connector_validator::pipeline::locate(body, findings, options)
 }
 
 fn check_params(body: &str) -> Vec<Diagnostic> {

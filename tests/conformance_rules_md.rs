@@ -35,8 +35,8 @@ fn every_rule_is_listed_in_every_format() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    let registry: Vec<&str> = mews_connector_validator::registry::all()
-        .map(|r| r.id)
+    let registry: Vec<&str> = mews_connector_validator::rules::all()
+        .map(|r| r.id())
         .collect();
     assert_eq!(ids, registry);
     for field in ["severity", "summary", "docs", "example"] {

@@ -4,7 +4,7 @@
 mod engine_support;
 
 use engine_support::*;
-use mews_connector_validator::{Options, engine};
+use mews_connector_validator::{Options, pipeline};
 
 #[test]
 fn every_operation_resolves_from_its_path_and_its_url() {
@@ -14,7 +14,7 @@ fn every_operation_resolves_from_its_path_and_its_url() {
             format!("https://api.mews-demo.com{}", op.address),
             format!("https://api.mews.com{}?trace=1#x", op.address),
         ] {
-            let report = engine::validate_request(&address, "{}", &Options::default());
+            let report = pipeline::validate_request(&address, "{}", &Options::default());
             assert_eq!(
                 report.operation.as_ref().map(|o| &o.address),
                 Some(&op.address),
@@ -37,7 +37,7 @@ fn every_operation_resolves_from_its_path_and_its_url() {
 fn case_and_trailing_slash_variants_name_the_real_address() {
     for op in operations() {
         let upper = op.address.to_uppercase();
-        let report = engine::validate_request(&upper, "{}", &Options::default());
+        let report = pipeline::validate_request(&upper, "{}", &Options::default());
         let d = report
             .diagnostics
             .iter()
@@ -45,7 +45,7 @@ fn case_and_trailing_slash_variants_name_the_real_address() {
             .expect(&upper);
         assert!(d.message.contains(&op.address));
         let slash = format!("{}/", op.address);
-        let report = engine::validate_request(&slash, "{}", &Options::default());
+        let report = pipeline::validate_request(&slash, "{}", &Options::default());
         let d = report
             .diagnostics
             .iter()
@@ -73,7 +73,7 @@ fn deprecated_and_restricted_operations_say_so() {
         .collect::<Vec<_>>();
     assert!(!deprecated.is_empty());
     for op in deprecated {
-        let report = engine::validate_request(&op.address, "{}", &Options::default());
+        let report = pipeline::validate_request(&op.address, "{}", &Options::default());
         let d = report
             .diagnostics
             .iter()
@@ -88,7 +88,7 @@ fn deprecated_and_restricted_operations_say_so() {
         }
     }
     for op in operations().iter().filter(|op| op.restricted) {
-        let report = engine::validate_response(&op.address, "{}", &Options::default());
+        let report = pipeline::validate_response(&op.address, "{}", &Options::default());
         assert!(
             report
                 .diagnostics
@@ -100,11 +100,11 @@ fn deprecated_and_restricted_operations_say_so() {
 
 #[test]
 fn an_address_alone_gets_its_own_findings_and_no_body_findings() {
-    let deprecated = engine::operations()
+    let deprecated = mews_connector_validator::operations()
         .iter()
         .find(|op| op.deprecated)
         .expect("a deprecated operation");
-    let report = engine::check_address(&format!("{}/", deprecated.address), &Options::default());
+    let report = pipeline::check_address(&format!("{}/", deprecated.address), &Options::default());
     let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
     assert_eq!(rules, ["deprecated-operation", "trailing-slash"]);
     assert_eq!(

@@ -5,8 +5,8 @@ mod engine_support;
 use std::time::{Duration, Instant};
 
 use engine_support::*;
-use mews_connector_validator::engine::Operation;
-use mews_connector_validator::{Options, Report, engine};
+use mews_connector_validator::api::Operation;
+use mews_connector_validator::{Options, Report, pipeline};
 
 fn paginated() -> &'static Operation {
     operations()
@@ -24,7 +24,7 @@ fn rules(report: &Report) -> Vec<(&str, &str, u32, u32)> {
 }
 
 fn request(text: &str) -> Report {
-    engine::validate_request(&paginated().address, text, &Options::default())
+    pipeline::validate_request(&paginated().address, text, &Options::default())
 }
 
 #[test]
@@ -95,11 +95,12 @@ fn invalid_utf8_is_reported_at_the_first_bad_byte() {
     let mut bytes = b"{\n  \"Client\": \"caf\xc3\xa9 ".to_vec();
     bytes.push(0xFF);
     bytes.extend_from_slice(b"\"\n}");
-    let report = engine::validate_request_bytes(&paginated().address, &bytes, &Options::default());
+    let report =
+        pipeline::validate_request_bytes(&paginated().address, &bytes, &Options::default());
     assert_eq!(rules(&report), [("invalid-encoding", "", 2, 19)]);
     assert!(report.diagnostics[0].message.contains("0xFF"));
     let response =
-        engine::validate_response_bytes(&paginated().address, &bytes, &Options::default());
+        pipeline::validate_response_bytes(&paginated().address, &bytes, &Options::default());
     assert_eq!(response.diagnostics[0].rule, "invalid-encoding");
 }
 
@@ -128,7 +129,7 @@ fn thousands_of_problems_are_capped_with_a_note() {
     assert!(!report.valid);
     assert_eq!(
         report.diagnostics.len(),
-        engine::limits::MAX_DIAGNOSTICS + 1
+        pipeline::limits::MAX_DIAGNOSTICS + 1
     );
     let last = report.diagnostics.last().unwrap();
     assert_eq!(last.rule, "too-many-diagnostics");
@@ -170,7 +171,7 @@ fn numbers_out_of_range_and_lone_surrogates_do_not_panic() {
 
 #[test]
 fn unknown_address_still_parses_the_body_and_points_at_the_start() {
-    let report = engine::validate_request(
+    let report = pipeline::validate_request(
         "https://api.mews-demo.com/api/connector/v1/bills/getEverything?x=1",
         "{}",
         &Options::default(),

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use engine_support::*;
-use mews_connector_validator::engine::Operation;
+use mews_connector_validator::api::Operation;
 use serde_json::Value;
 
 fn run(args: &[&str], stdin: &str) -> Output {

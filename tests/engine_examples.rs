@@ -8,7 +8,7 @@ mod engine_support;
 use std::collections::BTreeMap;
 
 use engine_support::*;
-use mews_connector_validator::{Options, Report, Severity, engine};
+use mews_connector_validator::{Options, Report, Severity, pipeline};
 
 /// `rule pointer (line:col): message` of every engine error, warnings excluded.
 fn findings(report: &Report) -> Vec<String> {
@@ -16,7 +16,11 @@ fn findings(report: &Report) -> Vec<String> {
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .filter(|d| engine::RULES.iter().any(|r| r.id == d.rule))
+        .filter(|d| {
+            mews_connector_validator::rules::SCHEMA_RULES
+                .iter()
+                .any(|r| r.id() == d.rule)
+        })
         .map(|d| {
             format!(
                 "{} {} ({}:{}): {}",
@@ -66,7 +70,7 @@ fn request_examples_validate_or_are_justified() {
         let Some(example) = &op.example else { continue };
         validated += 1;
         let text = serde_json::to_string_pretty(example).unwrap();
-        let report = engine::validate_request(&op.address, &text, &Options::default());
+        let report = pipeline::validate_request(&op.address, &text, &Options::default());
         let errors = findings(&report);
         if !errors.is_empty() {
             found.insert(op.operation_id.clone(), errors);
@@ -90,7 +94,7 @@ fn response_examples_validate_or_are_justified() {
         };
         validated += 1;
         let text = serde_json::to_string_pretty(example).unwrap();
-        let report = engine::validate_response(&op.address, &text, &Options::default());
+        let report = pipeline::validate_response(&op.address, &text, &Options::default());
         let errors = findings(&report);
         if !errors.is_empty() {
             found.insert(op.operation_id.clone(), errors);

@@ -5,7 +5,7 @@
 mod engine_support;
 
 use engine_support::*;
-use mews_connector_validator::engine::Operation;
+use mews_connector_validator::api::Operation;
 use serde_json::{Value, json};
 
 struct Mutation {

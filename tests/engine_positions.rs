@@ -4,8 +4,8 @@
 mod engine_support;
 
 use engine_support::*;
-use mews_connector_validator::engine::Operation;
-use mews_connector_validator::{Diagnostic, Options, engine};
+use mews_connector_validator::api::Operation;
+use mews_connector_validator::{Diagnostic, Options, pipeline};
 use serde_json::{Value, json};
 
 /// An operation with a valid body that has a required string property at its root.
@@ -44,7 +44,7 @@ fn diagnostic<'a>(diagnostics: &'a [Diagnostic], rule: &str, pointer: &str) -> &
 }
 
 fn check_unknown_key(op: &Operation, text: &str) {
-    let report = engine::validate_request(&op.address, text, &Options::default());
+    let report = pipeline::validate_request(&op.address, text, &Options::default());
     let d = diagnostic(&report.diagnostics, "unknown-property", "/Zz");
     let offset = text.find("\"Zz\"").unwrap();
     assert_eq!(
@@ -67,8 +67,8 @@ fn pretty_minified_and_crlf_locate_the_same_key() {
     check_unknown_key(op, &body.to_string());
     let crlf = pretty.replace('\n', "\r\n");
     check_unknown_key(op, &crlf);
-    let report_lf = engine::validate_request(&op.address, &pretty, &Options::default());
-    let report_crlf = engine::validate_request(&op.address, &crlf, &Options::default());
+    let report_lf = pipeline::validate_request(&op.address, &pretty, &Options::default());
+    let report_crlf = pipeline::validate_request(&op.address, &crlf, &Options::default());
     assert_eq!(report_lf.diagnostics, report_crlf.diagnostics);
 }
 
@@ -92,7 +92,7 @@ fn wrong_values_are_located_at_the_value_and_missing_ones_at_the_enclosing_objec
     let (op, mut body, name) = subject();
     body[&name] = json!(42);
     let text = serde_json::to_string_pretty(&body).unwrap();
-    let report = engine::validate_request(&op.address, &text, &Options::default());
+    let report = pipeline::validate_request(&op.address, &text, &Options::default());
     let d = diagnostic(&report.diagnostics, "type-mismatch", &format!("/{name}"));
     let offset = text.find(&format!("\"{name}\": 42")).unwrap() + name.len() + 4;
     assert_eq!((d.line, d.column), expected_position(&text, offset));
@@ -103,7 +103,7 @@ fn wrong_values_are_located_at_the_value_and_missing_ones_at_the_enclosing_objec
 
     body.as_object_mut().unwrap().remove(&name);
     let text = format!("\n\n   {}", serde_json::to_string_pretty(&body).unwrap());
-    let report = engine::validate_request(&op.address, &text, &Options::default());
+    let report = pipeline::validate_request(&op.address, &text, &Options::default());
     let d = diagnostic(&report.diagnostics, "missing-required", &format!("/{name}"));
     assert_eq!((d.line, d.column), (3, 4));
 }
@@ -117,7 +117,7 @@ fn nested_missing_property_is_located_at_its_object() {
     let mut body = valid_body(op).unwrap();
     body["Limitation"] = json!({});
     let text = serde_json::to_string_pretty(&body).unwrap();
-    let report = engine::validate_request(&op.address, &text, &Options::default());
+    let report = pipeline::validate_request(&op.address, &text, &Options::default());
     let d = diagnostic(&report.diagnostics, "missing-required", "/Limitation/Count");
     let offset = text.find("\"Limitation\": {").unwrap() + "\"Limitation\": ".len();
     assert_eq!((d.line, d.column), expected_position(&text, offset));

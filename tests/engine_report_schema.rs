@@ -4,7 +4,7 @@ mod engine_support;
 
 use engine_support::*;
 use mews_connector_validator::render;
-use mews_connector_validator::{Options, engine};
+use mews_connector_validator::{Options, pipeline};
 use serde_json::Value;
 
 fn report_schema() -> jsonschema::Validator {
@@ -34,7 +34,7 @@ fn real_reports_validate_against_the_report_schema() {
         (operations()[0].address.as_str(), "{}"),
     ];
     for (address, body) in bodies {
-        let report = engine::validate_request(address, body, &Options::default());
+        let report = pipeline::validate_request(address, body, &Options::default());
         assert!(!report.diagnostics.is_empty());
         let json: Value = serde_json::from_str(&render::json::render(&report)).unwrap();
         let errors: Vec<String> = validator
@@ -48,7 +48,7 @@ fn real_reports_validate_against_the_report_schema() {
 #[test]
 fn the_report_schema_rejects_a_broken_report() {
     let validator = report_schema();
-    let report = engine::validate_request("/x", "{}", &Options::default());
+    let report = pipeline::validate_request("/x", "{}", &Options::default());
     let mut json: Value = serde_json::from_str(&render::json::render(&report)).unwrap();
     json["diagnostics"][0]["line"] = Value::from(0);
     assert!(!validator.is_valid(&json));

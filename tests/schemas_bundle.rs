@@ -144,13 +144,13 @@ fn one_of_request_branches_accept_language_codes() {
 
 #[test]
 fn the_engine_reads_the_catalog_it_embeds() {
-    use mews_connector_validator::engine::catalog;
+    use mews_connector_validator::api::catalog;
     let committed = read_json("catalog.json");
     let operations = catalog::operations();
     assert_eq!(
         operations.len(),
         committed["operations"].as_array().map_or(0, Vec::len),
-        "catalog.json does not deserialize into engine::catalog::Operation"
+        "catalog.json does not deserialize into mews_connector_validator::api::catalog::Operation"
     );
     let versioned = operations
         .iter()

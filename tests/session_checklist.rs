@@ -28,9 +28,9 @@ fn a_session_covering_exactly_the_declared_operations_is_ready() {
         .iter()
         .chain(report.checklist.iter().flat_map(|c| c.diagnostics.iter()))
         .filter(|d| {
-            mews_connector_validator::session::RULES
+            mews_connector_validator::rules::SESSION_RULES
                 .iter()
-                .any(|r| r.id == d.rule)
+                .any(|r| r.id() == d.rule)
         })
         .collect();
     assert!(session_rules.is_empty(), "{session_rules:#?}");

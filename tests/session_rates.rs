@@ -3,7 +3,6 @@
 mod common;
 
 use common::*;
-use mews_connector_validator::{conformance, engine};
 
 #[test]
 fn exactly_200_calls_in_30_seconds_is_within_the_limit() {
@@ -319,10 +318,10 @@ fn request_findings_beyond_the_first_thousand_are_counted_not_listed() {
         .iter()
         .filter(|d| d.call.is_some())
         .filter(|d| {
-            engine::RULES
+            mews_connector_validator::rules::SCHEMA_RULES
                 .iter()
-                .chain(conformance::RULES)
-                .any(|rule| rule.id == d.rule)
+                .chain(mews_connector_validator::rules::CONFORMANCE_RULES)
+                .any(|rule| rule.id() == d.rule)
         })
         .map(|d| d.rule.as_str())
         .collect();

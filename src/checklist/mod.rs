@@ -1,22 +1,16 @@
 //! Certification checklist: what the certification form declares (operations, purpose, load, …),
 //! validated against `schemas/certification-checklist.schema.json` and the certification rules.
 
-pub mod locate;
-pub mod rules;
 mod schema;
-pub(crate) mod semantic;
+mod semantic;
 
-use crate::diagnostic::Report;
+use crate::diagnostic::{Finding, Location, Report};
 use crate::options::Options;
-use crate::registry::RuleInfo;
+use crate::pipeline::{self, Checked};
+use crate::rules;
 use crate::source::Document;
 
-pub use locate::Location;
 pub use schema::schema_text;
-pub use semantic::REQUESTS_PER_WINDOW;
-
-/// Rules raised by this module.
-pub const RULES: &[RuleInfo] = rules::ALL;
 
 /// What a checklist declares, as the session cross-check needs it, with where each item is.
 #[derive(Debug, Clone, Default)]
@@ -43,24 +37,28 @@ pub fn validate_checklist(text: &str, options: &Options) -> Report {
 
 /// [`validate_checklist`], also returning what the checklist declares.
 pub fn review_checklist(text: &str, options: &Options) -> ChecklistReview {
+    let located = |body: Vec<Finding>| {
+        let checked = Checked {
+            body,
+            ..Checked::default()
+        };
+        pipeline::report(text, checked, options)
+    };
     let doc = match Document::parse(text) {
         Ok(doc) => doc,
         Err(error) => {
-            let place = Location::of_span_in_text(text, error.span);
-            let diagnostic = place.diagnostic(
-                &rules::CHECKLIST_INVALID_JSON,
-                format!("The checklist is not valid JSON: {}.", error.message),
-            );
+            let message = format!("The checklist is not valid JSON: {}.", error.message);
+            let finding = Finding::new(rules::CHECKLIST_INVALID_JSON, "", error.span, message);
             return ChecklistReview {
-                report: Report::new(None, options.apply(vec![diagnostic])),
+                report: located(vec![finding]),
                 declared: None,
             };
         }
     };
-    let mut diagnostics = schema::violations(&doc);
-    diagnostics.extend(semantic::check(&doc, options));
+    let mut findings = schema::violations(&doc);
+    findings.extend(semantic::check(&doc, options));
     ChecklistReview {
-        report: crate::engine::limits::cap(Report::new(None, options.apply(diagnostics))),
+        report: located(findings),
         declared: Some(declared(&doc)),
     }
 }

@@ -1,16 +1,19 @@
 //! The checklist's JSON Schema (`schemas/certification-checklist.schema.json`, embedded); its
-//! violations are mapped to diagnostics by the engine's schema mapping, like request bodies.
+//! violations are mapped to findings by the schema checks of request bodies.
 
 use std::sync::OnceLock;
 
 use jsonschema::Validator;
 use serde_json::Value;
 
-use super::locate::Location;
-use super::rules;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::check;
+use crate::diagnostic::Finding;
+use crate::rules;
 use crate::source::Document;
+use crate::validation;
+
+/// Where the certification docs describe the checklist's content.
+const CERTIFYING: &str =
+    "https://docs.mews.com/connector-api/your-journey/certification#certifying-your-integration";
 
 const SCHEMA_JSON: &str = include_str!("../../schemas/certification-checklist.schema.json");
 
@@ -37,37 +40,34 @@ pub fn schema_text() -> &'static str {
 }
 
 /// Schema violations of a parsed checklist, located in its text.
-pub fn violations(doc: &Document<'_>) -> Vec<Diagnostic> {
+pub fn violations(doc: &Document<'_>) -> Vec<Finding> {
     let Some((schema, validator)) = compiled() else {
-        return vec![
-            Location::start().diagnostic(
-                &rules::CHECKLIST_INVALID_JSON,
-                "The embedded checklist schema could not be compiled; please report this defect."
-                    .into(),
-            ),
-        ];
+        return vec![Finding::at_start(
+            rules::CHECKLIST_INVALID_JSON,
+            "The embedded checklist schema could not be compiled; please report this defect."
+                .into(),
+        )];
     };
-    check::schema_diagnostics(doc, validator, schema, rules::CERTIFYING)
+    validation::schema_findings(doc, validator, schema, CERTIFYING)
         .into_iter()
-        .map(|diagnostic| webhook_list(doc, diagnostic))
+        .map(|finding| webhook_list(doc, finding))
         .collect()
 }
 
 /// A list where the one webhook URL belongs gets the rule that explains why there is only one.
-fn webhook_list(doc: &Document<'_>, diagnostic: Diagnostic) -> Diagnostic {
+fn webhook_list(doc: &Document<'_>, finding: Finding) -> Finding {
     let is_list = doc
-        .node(&diagnostic.pointer)
+        .node(&finding.pointer)
         .is_some_and(|node| node.type_name() == "array");
-    if diagnostic.rule != "type-mismatch" || diagnostic.pointer != "/webhookUrl" || !is_list {
-        return diagnostic;
+    if finding.rule != rules::TYPE_MISMATCH || finding.pointer != "/webhookUrl" || !is_list {
+        return finding;
     }
-    Diagnostic {
-        rule: rules::MULTIPLE_WEBHOOK_URLS.id.to_string(),
-        severity: Severity::Error,
-        message: "Found a list of webhook URLs; expected exactly one webhook URL per integration (route by EnterpriseId inside your handler).".into(),
-        docs: rules::MULTIPLE_WEBHOOK_URLS.docs.to_string(),
-        ..diagnostic
-    }
+    Finding::new(
+        rules::CHECKLIST_MULTIPLE_WEBHOOK_URLS,
+        finding.pointer,
+        finding.span,
+        "Found a list of webhook URLs; expected exactly one webhook URL per integration (route by EnterpriseId inside your handler).".into(),
+    )
 }
 
 #[cfg(test)]

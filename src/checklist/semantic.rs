@@ -3,17 +3,19 @@
 
 use std::collections::BTreeSet;
 
-use super::locate::Location;
-use super::rules;
-use crate::diagnostic::Diagnostic;
-use crate::engine::operations;
-use crate::options::Options;
+use crate::api::limits::REQUESTS_PER_WINDOW;
+use crate::api::operations;
+use crate::diagnostic::{Finding, Rule};
+use crate::options::{Options, parse_date};
+use crate::rules;
 use crate::source::{Document, pointer};
 
-/// Requests per AccessToken allowed in any sliding 30 s window (demo and production alike).
-pub const REQUESTS_PER_WINDOW: u64 = 200;
+/// A finding of `rule` at the value `at` points to (or its nearest existing ancestor).
+fn at(doc: &Document<'_>, rule: Rule, at: &str, message: String) -> Finding {
+    Finding::new(rule, at, doc.nearest_node(at).span, message)
+}
 
-pub fn check(doc: &Document<'_>, options: &Options) -> Vec<Diagnostic> {
+pub fn check(doc: &Document<'_>, options: &Options) -> Vec<Finding> {
     let mut diagnostics = Vec::new();
     check_operations(doc, options, &mut diagnostics);
     check_load(doc, &mut diagnostics);
@@ -22,8 +24,8 @@ pub fn check(doc: &Document<'_>, options: &Options) -> Vec<Diagnostic> {
     diagnostics
 }
 
-fn check_operations(doc: &Document<'_>, options: &Options, out: &mut Vec<Diagnostic>) {
-    let today = evaluation_date(options);
+fn check_operations(doc: &Document<'_>, options: &Options, out: &mut Vec<Finding>) {
+    let today = options.evaluation_date().ok().flatten();
     let mut seen = BTreeSet::new();
     let Some(listed) = doc.node("/operations") else {
         return;
@@ -33,10 +35,10 @@ fn check_operations(doc: &Document<'_>, options: &Options, out: &mut Vec<Diagnos
             continue;
         };
         let at = pointer::push(&pointer::push_index("/operations", index), "address");
-        let place = Location::of_pointer(doc, &at);
+        let place = |rule: Rule, message: String| self::at(doc, rule, &at, message);
         if !seen.insert(address) {
-            out.push(place.diagnostic(
-                &rules::DUPLICATE_OPERATION,
+            out.push(place(
+                rules::CHECKLIST_DUPLICATE_OPERATION,
                 format!("`{address}` is listed more than once; list each operation once with all its purposes."),
             ));
             continue;
@@ -52,8 +54,8 @@ fn check_operations(doc: &Document<'_>, options: &Options, out: &mut Vec<Diagnos
                     )
                 })
                 .unwrap_or_default();
-            out.push(place.diagnostic(
-                &rules::UNKNOWN_OPERATION,
+            out.push(place(
+                rules::CHECKLIST_UNKNOWN_OPERATION,
                 format!("`{address}` is not a Connector API operation.{hint}"),
             ));
             continue;
@@ -63,10 +65,13 @@ fn check_operations(doc: &Document<'_>, options: &Options, out: &mut Vec<Diagnos
             .as_deref()
             .map(|r| format!(" Use `{r}` instead."))
             .unwrap_or_default();
-        match (&operation.discontinued, &today) {
-            (Some(end), Some(today)) if end.as_str() <= today.as_str() => out
-                .push(place.diagnostic(
-                &rules::DISCONTINUED_OPERATION,
+        let discontinued = operation
+            .discontinued
+            .as_deref()
+            .and_then(|end| Some((end, parse_date(end).ok()?)));
+        match (discontinued, today) {
+            (Some((end, on)), Some(today)) if on <= today => out.push(place(
+                rules::CHECKLIST_DISCONTINUED_OPERATION,
                 format!(
                     "`{address}` was discontinued on {end}; it cannot be certified.{replacement}"
                 ),
@@ -77,8 +82,8 @@ fn check_operations(doc: &Document<'_>, options: &Options, out: &mut Vec<Diagnos
                     .as_deref()
                     .map(|end| format!(" and will be discontinued on {end}"))
                     .unwrap_or_default();
-                out.push(place.diagnostic(
-                    &rules::DEPRECATED_OPERATION,
+                out.push(place(
+                    rules::CHECKLIST_DEPRECATED_OPERATION,
                     format!("`{address}` is deprecated{end}.{replacement}"),
                 ));
             }
@@ -87,14 +92,16 @@ fn check_operations(doc: &Document<'_>, options: &Options, out: &mut Vec<Diagnos
     }
 }
 
-fn check_load(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+fn check_load(doc: &Document<'_>, out: &mut Vec<Finding>) {
     let at = "/expectedLoad/peakRequestsPer30s";
     let Some(peak) = doc.node(at).and_then(|n| n.to_json().as_u64()) else {
         return;
     };
     if peak > REQUESTS_PER_WINDOW {
-        out.push(Location::of_pointer(doc, at).diagnostic(
-            &rules::LOAD_ABOVE_LIMIT,
+        out.push(self::at(
+            doc,
+            rules::CHECKLIST_LOAD_ABOVE_LIMIT,
+            at,
             format!(
                 "The expected peak is {peak} requests per AccessToken in 30 s; the limit is {REQUESTS_PER_WINDOW}. Spread the calls, cache, or paginate."
             ),
@@ -102,51 +109,41 @@ fn check_load(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_private_items(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+fn check_private_items(doc: &Document<'_>, out: &mut Vec<Finding>) {
     if doc.node("/integrationKind").and_then(|n| n.as_str()) != Some("private") {
         return;
     }
     if doc.node("/privateIntegration").is_none() {
-        out.push(Location::of_pointer(doc, "/privateIntegration").diagnostic(
-            &rules::PRIVATE_ITEMS_MISSING,
+        out.push(at(
+            doc,
+            rules::CHECKLIST_PRIVATE_ITEMS_MISSING,
+            "/privateIntegration",
             "A private integration has no `privateIntegration`: expected the properties it is built for and their subscription (`connectivity-add-on` or `enterprise-package`).".into(),
         ));
     }
     let requested = doc.node("/demoProperty/requested");
     if requested.map(|n| n.to_json()) != Some(serde_json::Value::Bool(true)) {
         let found = requested.map_or("nothing".to_string(), |n| n.to_json().to_string());
-        out.push(Location::of_pointer(doc, "/demoProperty/requested").diagnostic(
-            &rules::PRIVATE_ITEMS_MISSING,
+        out.push(at(
+            doc,
+            rules::CHECKLIST_PRIVATE_ITEMS_MISSING,
+            "/demoProperty/requested",
             format!("Found {found} for `demoProperty.requested`; a private integration must test in a dedicated demo property (expected true)."),
         ));
     }
 }
 
-fn check_client(doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+fn check_client(doc: &Document<'_>, out: &mut Vec<Finding>) {
     let at = "/application/client";
     let Some(client) = doc.node(at).and_then(|n| n.as_str()) else {
         return;
     };
     if crate::conformance::is_placeholder_client(client) {
-        out.push(Location::of_pointer(doc, at).diagnostic(
-            &rules::PLACEHOLDER_CLIENT_NAME,
+        out.push(self::at(
+            doc,
+            rules::PLACEHOLDER_CLIENT_NAME,
+            at,
             format!("`{client}` is a sample or placeholder `Client` name; expected your application's own unique name and version, e.g. \"Acme Housekeeping 2.1.0\"."),
         ));
     }
-}
-
-/// The evaluation date, `YYYY-MM-DD`: the option, else today (native only; the wasm glue sets it).
-pub(crate) fn evaluation_date(options: &Options) -> Option<String> {
-    if options.date.is_some() {
-        return options.date.clone();
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let today = jiff::Timestamp::now()
-            .to_zoned(jiff::tz::TimeZone::UTC)
-            .date();
-        Some(today.to_string())
-    }
-    #[cfg(target_arch = "wasm32")]
-    None
 }

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use mews_connector_validator::engine::{Operation, operations};
+use mews_connector_validator::api::{Operation, operations};
 use serde_json::json;
 
 use super::options::Format;

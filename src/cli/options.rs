@@ -22,8 +22,8 @@ pub struct RuleFlags {
 
 /// A rule id the registry knows; clap reports anything else as a usage error (exit 2).
 fn rule_id(id: &str) -> Result<String, String> {
-    match mews_connector_validator::registry::find(id) {
-        Some(rule) => Ok(rule.id.to_string()),
+    match mews_connector_validator::rules::find(id) {
+        Some(rule) => Ok(rule.id().to_string()),
         None => Err(format!(
             "unknown rule \"{id}\" (`mews-connector-validator rules` lists them)"
         )),
@@ -32,7 +32,7 @@ fn rule_id(id: &str) -> Result<String, String> {
 
 /// A strict `YYYY-MM-DD` date.
 fn evaluation_date(text: &str) -> Result<String, String> {
-    mews_connector_validator::conformance::parse_date(text)
+    mews_connector_validator::options::parse_date(text)
         .map(|_| text.to_string())
         .map_err(|_| format!("\"{text}\" is not a date as YYYY-MM-DD"))
 }

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use mews_connector_validator::RuleInfo;
-use mews_connector_validator::registry;
+use mews_connector_validator::rules;
 
 /// Output formats of the rules list.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -22,7 +22,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let rules: Vec<&RuleInfo> = registry::all().collect();
+    let rules: Vec<&RuleInfo> = rules::all()
+        .map(mews_connector_validator::Rule::info)
+        .collect();
     let output = match args.format {
         RulesFormat::Text => text(&rules),
         RulesFormat::Markdown => markdown(&rules),

@@ -2,136 +2,18 @@
 //! were issued, and the public demo tokens recognised (and refused for production).
 
 use super::{Findings, RequestContext};
-use crate::diagnostic::Severity;
+use crate::api::demo;
 use crate::options::Environment;
-use crate::registry::RuleInfo;
+use crate::rules;
 use crate::secret::mask;
 use crate::source::{Node, Value, pointer};
 
-pub const CREDENTIAL_EMPTY: RuleInfo = RuleInfo {
-    id: "credential-empty",
-    severity: Severity::Error,
-    summary: "ClientToken, AccessToken or Client is empty, blank or not a string.",
-    docs: "https://docs.mews.com/connector-api/guidelines/requests#body",
-    example: r#"{"ClientToken": "   ", "AccessToken": "…", "Client": "Acme PMS Bridge 2.1.0"}"#,
-};
-
-pub const TOKEN_FORMAT: RuleInfo = RuleInfo {
-    id: "token-format",
-    severity: Severity::Error,
-    summary: "A token holds whitespace, quotes or a `Bearer ` prefix: send it exactly as issued.",
-    docs: "https://docs.mews.com/connector-api/guidelines/authentication",
-    example: r#"{"AccessToken": "Bearer C66E…", …}"#,
-};
-
-pub const DEMO_TOKEN: RuleInfo = RuleInfo {
-    id: "demo-token",
-    severity: Severity::Info,
-    summary: "A public demo token is used: names the test integration and the gross/net demo enterprise.",
-    docs: "https://docs.mews.com/connector-api/guidelines/environments#demo-environments",
-    example: r#"{"ClientToken": "E0D4…", …} (a token listed on the Environments page)"#,
-};
-
-pub const DEMO_TOKEN_IN_PRODUCTION: RuleInfo = RuleInfo {
-    id: "demo-token-in-production",
-    severity: Severity::Error,
-    summary: "A public demo token is used while checking for the production environment.",
-    docs: "https://docs.mews.com/connector-api/guidelines/environments#api-tokens",
-    example: r#"--environment production with {"ClientToken": "E0D4…", …}"#,
-};
-
-pub const TOKEN_SWAPPED: RuleInfo = RuleInfo {
-    id: "token-swapped",
-    severity: Severity::Error,
-    summary: "A demo AccessToken is sent as ClientToken, or a demo ClientToken as AccessToken.",
-    docs: "https://docs.mews.com/connector-api/guidelines/authentication",
-    example: r#"{"ClientToken": "C66E…", "AccessToken": "E0D4…", …}"#,
-};
-
-/// Raised here only for unknown addresses (the engine's schema validation reports it otherwise);
-/// registered by the engine.
-const MISSING_REQUIRED: RuleInfo = RuleInfo {
-    id: "missing-required",
-    severity: Severity::Error,
-    summary: "A required property is missing.",
-    docs: "https://docs.mews.com/connector-api/guidelines/requests#body",
-    example: "{}",
-};
+/// Where the docs say every request body carries the three authentication fields.
+const REQUEST_BODY_DOCS: &str = "https://docs.mews.com/connector-api/guidelines/requests#body";
 
 const CLIENT_TOKEN: &str = "ClientToken";
 const ACCESS_TOKEN: &str = "AccessToken";
 const CLIENT: &str = "Client";
-
-/// One public test integration of the demo environments (facts from the Environments page).
-struct DemoIntegration {
-    name: &'static str,
-    client_token: &'static str,
-    gross_access_token: &'static str,
-    net_access_token: &'static str,
-}
-
-const DEMO_INTEGRATIONS: [DemoIntegration; 4] = [
-    DemoIntegration {
-        name: "Are you ready to integrate with Mews?",
-        client_token: "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D",
-        gross_access_token: "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D",
-        net_access_token: "4D6C7ABE0E6A4681B0AFB16900AE5D86-DF50CBC89E1D4FF5859DDF021649ED5",
-    },
-    DemoIntegration {
-        name: "Connector API Test Client 2",
-        client_token: "E916C341431C4D28A866AD200152DBD3-A046EB5583FFBE94DE1172237763712",
-        gross_access_token: "CC150C355D6A4048A220AD20015483AB-B6D09C0C84B09538077CB8FFBB907B4",
-        net_access_token: "1AEFA58C55E74D65BDC7AD2001564C12-66633E0B736F523379B9E5966165A55",
-    },
-    DemoIntegration {
-        name: "Connector API Test Client 3",
-        client_token: "2CC71B0660F345019882AD200155B4FE-4A1FC9080A4DD2A404734003674F77E",
-        gross_access_token: "5F56B9903A834F199E28AD20015E58CA-5C6A1A00550634911534AD6A098E8B7",
-        net_access_token: "682C235379B64D909941AD2001577525-BFC60A026081F1350FAA99CAB9F7510",
-    },
-    DemoIntegration {
-        name: "Connector API Test Client 4",
-        client_token: "07AB1F14B55C49B8BDD6AD200158423B-273A4497AFF5E20566D7199DB3DC2BA",
-        gross_access_token: "39E301DD5A1C4A569087AD20015F60DD-50DC28896E9090CCA0995C9BBD90351",
-        net_access_token: "BFD4298010F54B069F3DAD20015D53EA-D5561FADFBA4EFC8EA4C179C6BC461F",
-    },
-];
-
-/// Which demo enterprise a demo AccessToken connects to.
-#[derive(Clone, Copy)]
-enum Pricing {
-    Gross,
-    Net,
-}
-
-impl Pricing {
-    fn describe(self) -> &'static str {
-        match self {
-            Pricing::Gross => {
-                "the gross pricing demo enterprise (United Kingdom, taxes included in prices)"
-            }
-            Pricing::Net => {
-                "the net pricing demo enterprise (United States, taxes excluded from prices)"
-            }
-        }
-    }
-}
-
-fn demo_client(token: &str) -> Option<&'static DemoIntegration> {
-    DEMO_INTEGRATIONS.iter().find(|i| i.client_token == token)
-}
-
-fn demo_access(token: &str) -> Option<(&'static DemoIntegration, Pricing)> {
-    DEMO_INTEGRATIONS.iter().find_map(|i| {
-        if i.gross_access_token == token {
-            Some((i, Pricing::Gross))
-        } else if i.net_access_token == token {
-            Some((i, Pricing::Net))
-        } else {
-            None
-        }
-    })
-}
 
 pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
     let root = context.doc.root();
@@ -147,7 +29,13 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
                 let message = format!(
                     "`{field}` is missing; expected it on every request, with `ClientToken`, `AccessToken` and `Client`."
                 );
-                found.add(&MISSING_REQUIRED, &path, root.span, message);
+                found.add_with_docs(
+                    rules::MISSING_REQUIRED,
+                    &path,
+                    root.span,
+                    message,
+                    REQUEST_BODY_DOCS,
+                );
             }
             continue;
         };
@@ -158,11 +46,11 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
                     "`{field}` is {}; expected a non-empty string.",
                     value.type_name()
                 );
-                found.add(&CREDENTIAL_EMPTY, &path, value.span, message);
+                found.add(rules::CREDENTIAL_EMPTY, &path, value.span, message);
             }
             Some("") if !known_operation => {
                 let message = format!("`{field}` is an empty string; expected a non-empty string.");
-                found.add(&CREDENTIAL_EMPTY, &path, value.span, message);
+                found.add(rules::CREDENTIAL_EMPTY, &path, value.span, message);
             }
             Some(text) if !text.is_empty() && text.trim().is_empty() => {
                 let message = format!(
@@ -173,7 +61,7 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
                         "token"
                     }
                 );
-                found.add(&CREDENTIAL_EMPTY, &path, value.span, message);
+                found.add(rules::CREDENTIAL_EMPTY, &path, value.span, message);
             }
             Some(text) if field != CLIENT && !text.trim().is_empty() => {
                 check_token_format(field, text, value, found);
@@ -203,16 +91,16 @@ fn check_token_format(field: &str, token: &str, value: &Node, found: &mut Findin
             "`{field}` {} {problem}; expected the token exactly as issued, with nothing added (tokens go in the body, not in an Authorization header).",
             mask(token)
         );
-        found.add(&TOKEN_FORMAT, &path, value.span, message);
+        found.add(rules::TOKEN_FORMAT, &path, value.span, message);
     }
 }
 
 fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Findings<'_>) {
     let production = context.options.environment == Environment::Production;
     let demo_rule = if production {
-        &DEMO_TOKEN_IN_PRODUCTION
+        rules::DEMO_TOKEN_IN_PRODUCTION
     } else {
-        &DEMO_TOKEN
+        rules::DEMO_TOKEN
     };
     let production_note = if production {
         "; expected your production ClientToken, issued after certification"
@@ -223,14 +111,14 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
         && let Some(token) = value.as_str()
     {
         let path = pointer::push("", CLIENT_TOKEN);
-        if let Some(integration) = demo_client(token) {
+        if let Some(integration) = demo::client(token) {
             let message = format!(
                 "`ClientToken` {} is the public demo ClientToken of the test integration \"{}\" (used with both the gross and the net pricing demo enterprises){production_note}.",
                 mask(token),
                 integration.name
             );
             found.add(demo_rule, &path, value.span, message);
-        } else if let Some((integration, pricing)) = demo_access(token) {
+        } else if let Some((integration, pricing)) = demo::access(token) {
             let message = format!(
                 "`ClientToken` holds {}, the public demo AccessToken of \"{}\" for {}; expected that integration's ClientToken {} here.",
                 mask(token),
@@ -238,7 +126,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
                 pricing.describe(),
                 mask(integration.client_token)
             );
-            found.add(&TOKEN_SWAPPED, &path, value.span, message);
+            found.add(rules::TOKEN_SWAPPED, &path, value.span, message);
         }
     }
     let production_note = if production {
@@ -250,7 +138,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
         && let Some(token) = value.as_str()
     {
         let path = pointer::push("", ACCESS_TOKEN);
-        if let Some((integration, pricing)) = demo_access(token) {
+        if let Some((integration, pricing)) = demo::access(token) {
             let message = format!(
                 "`AccessToken` {} is the public demo AccessToken of the test integration \"{}\", connecting to {}{production_note}.",
                 mask(token),
@@ -258,7 +146,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
                 pricing.describe()
             );
             found.add(demo_rule, &path, value.span, message);
-        } else if let Some(integration) = demo_client(token) {
+        } else if let Some(integration) = demo::client(token) {
             let message = format!(
                 "`AccessToken` holds {}, the public demo ClientToken of \"{}\"; expected one of its AccessTokens here: {} (gross pricing) or {} (net pricing).",
                 mask(token),
@@ -266,22 +154,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
                 mask(integration.gross_access_token),
                 mask(integration.net_access_token)
             );
-            found.add(&TOKEN_SWAPPED, &path, value.span, message);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn demo_tables_are_consistent() {
-        for integration in &DEMO_INTEGRATIONS {
-            assert!(demo_client(integration.client_token).is_some());
-            assert!(demo_access(integration.gross_access_token).is_some());
-            assert!(demo_access(integration.net_access_token).is_some());
-            assert!(demo_access(integration.client_token).is_none());
+            found.add(rules::TOKEN_SWAPPED, &path, value.span, message);
         }
     }
 }

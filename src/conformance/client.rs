@@ -2,24 +2,7 @@
 //! and carry its version.
 
 use super::{Findings, RequestContext, quoted};
-use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
-
-pub const CLIENT_NOT_UNIQUE: RuleInfo = RuleInfo {
-    id: "client-not-unique",
-    severity: Severity::Warning,
-    summary: "`Client` is the docs' sample name or another placeholder Mews cannot tell apart from other integrations.",
-    docs: "https://docs.mews.com/connector-api/your-journey/private-integration#certification-instructions",
-    example: r#"{"Client": "Sample Client 1.0.0", …}"#,
-};
-
-pub const CLIENT_VERSION_MISSING: RuleInfo = RuleInfo {
-    id: "client-version-missing",
-    severity: Severity::Warning,
-    summary: "`Client` has no version number: it should be the name and version of the application.",
-    docs: "https://docs.mews.com/connector-api/guidelines/authentication",
-    example: r#"{"Client": "Acme PMS Bridge", …}"#,
-};
+use crate::rules;
 
 /// Names that do not identify an integration (compared without version, case or extra spaces):
 /// the docs' samples, tool defaults (Swagger UI sends "string") and the demo integrations' names.
@@ -80,7 +63,7 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
                 quoted(name)
             )
         };
-        found.add(&CLIENT_NOT_UNIQUE, path, member.value.span, message);
+        found.add(rules::CLIENT_NOT_UNIQUE, path, member.value.span, message);
     }
     if !has_version(name) {
         let message = format!(
@@ -88,7 +71,12 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
             quoted(name),
             quoted(&format!("{} 1.0.0", name.trim()))
         );
-        found.add(&CLIENT_VERSION_MISSING, path, member.value.span, message);
+        found.add(
+            rules::CLIENT_VERSION_MISSING,
+            path,
+            member.value.span,
+            message,
+        );
     }
 }
 

@@ -4,7 +4,7 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::Offset;
 use jiff::{Span, Timestamp};
 
-use crate::options::Options;
+use crate::options::parse_date;
 
 /// What a string meant as a datetime turned out to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,22 +31,12 @@ impl Written {
     }
 }
 
-/// `YYYY-MM-DD` exactly (jiff also reads other ISO 8601 forms, which the API does not take).
-fn is_plain_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            _ => b.is_ascii_digit(),
-        })
-}
-
 pub(super) fn classify(text: &str) -> Written {
-    if is_plain_date(text) {
-        return text.parse().map_or(Written::Other, Written::DateOnly);
+    if text.len() <= 10 {
+        return parse_date(text).map_or(Written::Other, Written::DateOnly);
     }
     // Bracketed time zone annotations are not ISO 8601 datetimes the API reads.
-    if text.contains('[') || text.len() < 11 {
+    if text.contains('[') {
         return Written::Other;
     }
     if let Ok(instant) = text.parse::<Timestamp>() {
@@ -100,37 +90,6 @@ pub(super) fn describe_seconds(seconds: i64) -> String {
     } else {
         words.join(" ")
     }
-}
-
-/// Why the evaluation date option cannot be used: the text given.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InvalidDate(pub String);
-
-/// The date lifecycle rules evaluate against: the option, or today (UTC) in native code.
-/// `Ok(None)` in wasm without the option: the glue always sets it, and there is no clock to ask.
-pub(super) fn evaluation_date(options: &Options) -> Result<Option<Date>, InvalidDate> {
-    match &options.date {
-        Some(text) => parse_date(text).map(Some),
-        None => Ok(today()),
-    }
-}
-
-/// A strict `YYYY-MM-DD` date.
-pub fn parse_date(text: &str) -> Result<Date, InvalidDate> {
-    if !is_plain_date(text) {
-        return Err(InvalidDate(text.to_string()));
-    }
-    text.parse().map_err(|_| InvalidDate(text.to_string()))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn today() -> Option<Date> {
-    Some(Offset::UTC.to_datetime(Timestamp::now()).date())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn today() -> Option<Date> {
-    None
 }
 
 #[cfg(test)]
@@ -191,24 +150,5 @@ mod tests {
             "1 day 1 hour 1 minute 1 second"
         );
         assert_eq!(describe_seconds(0), "less than a second");
-    }
-
-    #[test]
-    fn evaluation_date_is_strict() {
-        let options = |date: &str| Options {
-            date: Some(date.to_string()),
-            ..Options::default()
-        };
-        assert_eq!(
-            evaluation_date(&options("2027-01-10"))
-                .unwrap()
-                .unwrap()
-                .to_string(),
-            "2027-01-10"
-        );
-        for bad in ["2027-1-10", "2027-02-30", "10/01/2027", "20270110", ""] {
-            assert!(evaluation_date(&options(bad)).is_err(), "{bad}");
-        }
-        assert!(evaluation_date(&Options::default()).unwrap().is_some());
     }
 }

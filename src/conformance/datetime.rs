@@ -6,36 +6,12 @@ use jiff::civil::Date;
 use super::dates::{self, Written};
 use super::walker::Visit;
 use super::{Findings, quoted};
-use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::rules;
 use crate::source::{Node, pointer};
 
-/// Registered by the engine, which raises it for strings that are not RFC 3339 date-times (a date
-/// alone, no offset); this module adds valid date-times in another offset than UTC, which the
-/// schema's `format` accepts.
-const DATETIME_FORMAT: RuleInfo = RuleInfo {
-    id: "datetime-format",
-    severity: Severity::Error,
-    summary: "A datetime is not in UTC (`Z`).",
-    docs: "https://docs.mews.com/connector-api/guidelines/serialization#datetimes",
-    example: r#"{"StartUtc": "2023-03-22T07:12:00-05:00", …}"#,
-};
-
-pub const INTERVAL_REVERSED: RuleInfo = RuleInfo {
-    id: "interval-reversed",
-    severity: Severity::Error,
-    summary: "An interval ends before it starts.",
-    docs: "https://docs.mews.com/connector-api/guidelines/serialization#datetimes",
-    example: r#"{"UpdatedUtc": {"StartUtc": "2023-03-22T00:00:00Z", "EndUtc": "2023-03-01T00:00:00Z"}, …}"#,
-};
-
-pub const INTERVAL_TOO_LONG: RuleInfo = RuleInfo {
-    id: "interval-too-long",
-    severity: Severity::Error,
-    summary: "An interval is longer than the operation allows (`x-max-interval-in-months`).",
-    docs: "https://docs.mews.com/connector-api/guidelines/serialization#datetimes",
-    example: r#"{"UpdatedUtc": {"StartUtc": "2023-01-01T00:00:00Z", "EndUtc": "2023-06-01T00:00:00Z"}, …} (limit 3 months)"#,
-};
+/// The docs' section on datetimes (the rule's own page is the serialization guideline).
+const DATETIMES_DOCS: &str =
+    "https://docs.mews.com/connector-api/guidelines/serialization#datetimes";
 
 pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
     for visit in visits {
@@ -74,11 +50,12 @@ fn check_datetime(
             quoted(text),
             dates::utc_text(instant)
         );
-        found.add(
-            &DATETIME_FORMAT,
+        found.add_with_docs(
+            rules::DATETIME_FORMAT,
             &visit.pointer(visits),
             visit.node.span,
             message,
+            DATETIMES_DOCS,
         );
     }
 }
@@ -152,7 +129,7 @@ fn check_interval_order(
             shown_text(start)
         );
         found.add(
-            &INTERVAL_REVERSED,
+            rules::INTERVAL_REVERSED,
             &pointer::push(&visit.pointer(visits), end_key),
             end.span,
             message,
@@ -201,7 +178,7 @@ fn check_interval_length(
             shown_text(end)
         );
         found.add(
-            &INTERVAL_TOO_LONG,
+            rules::INTERVAL_TOO_LONG,
             &visit.pointer(visits),
             node.span,
             message,

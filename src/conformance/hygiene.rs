@@ -3,17 +3,8 @@
 
 use super::Findings;
 use super::walker::Visit;
-use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::rules;
 use crate::source::pointer;
-
-pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
-    id: "duplicate-key",
-    severity: Severity::Warning,
-    summary: "The same key appears twice in one object; which value the server keeps is not defined.",
-    docs: "https://docs.mews.com/connector-api/guidelines/requests#body",
-    example: r#"{"Client": "Acme 1.0", "Client": "Acme 2.0", …}"#,
-};
 
 pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
     for visit in visits {
@@ -57,7 +48,7 @@ fn report(
         member.key, at.line, at.column
     );
     found.add(
-        &DUPLICATE_KEY,
+        rules::DUPLICATE_KEY,
         &pointer::push(object, &member.key),
         member.key_span,
         message,

@@ -2,17 +2,8 @@
 //! then uses its defaults for both.
 
 use super::{Findings, RequestContext, quoted};
-use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::rules;
 use crate::source::{Node, pointer};
-
-pub const LANGUAGE_CULTURE_PAIR: RuleInfo = RuleInfo {
-    id: "language-culture-pair",
-    severity: Severity::Warning,
-    summary: "`LanguageCode` without `CultureCode` (or the reverse): Mews ignores it and uses defaults.",
-    docs: "https://docs.mews.com/connector-api/guidelines/requests#body",
-    example: r#"{"LanguageCode": "en-US", …}"#,
-};
 
 const PAIR: [(&str, &str); 2] = [
     ("LanguageCode", "CultureCode"),
@@ -38,7 +29,7 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
             "`{present}` is {shown} but `{absent}` is {state}; expected both or neither: Mews uses its default language and culture unless both are given."
         );
         found.add(
-            &LANGUAGE_CULTURE_PAIR,
+            rules::LANGUAGE_CULTURE_PAIR,
             &pointer::push("", present),
             value.span,
             message,

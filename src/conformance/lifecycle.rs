@@ -7,34 +7,10 @@ use jiff::civil::Date;
 
 use super::walker::Visit;
 use super::{Findings, RequestContext};
-use super::{dates, deprecations};
-use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::api::deprecations;
+use crate::options::{InvalidDate, parse_date};
+use crate::rules;
 use crate::source::Value;
-
-pub const DEPRECATED_PROPERTY: RuleInfo = RuleInfo {
-    id: "deprecated-property",
-    severity: Severity::Warning,
-    summary: "A deprecated property is used; the message names its replacement.",
-    docs: "https://docs.mews.com/connector-api/deprecations#deprecated-properties",
-    example: r#"availabilityBlocks/add with {"AvailabilityBlocks": [{"RateId": "…", …}], …}"#,
-};
-
-pub const DISCONTINUED_OPERATION: RuleInfo = RuleInfo {
-    id: "discontinued-operation",
-    severity: Severity::Error,
-    summary: "The operation is past its discontinuation date (evaluation date: option `date`, default today).",
-    docs: "https://docs.mews.com/connector-api/deprecations#deprecated-operations",
-    example: "a call to an operation whose discontinuation date is before the evaluation date",
-};
-
-pub const INVALID_DATE_OPTION: RuleInfo = RuleInfo {
-    id: "invalid-date-option",
-    severity: Severity::Error,
-    summary: "The evaluation date option is not a YYYY-MM-DD date.",
-    docs: "https://docs.mews.com/connector-api/deprecations",
-    example: r#"{"date": "10/01/2027"} as options"#,
-};
 
 pub(super) fn check(
     context: &RequestContext<'_>,
@@ -42,14 +18,14 @@ pub(super) fn check(
     found: &mut Findings<'_>,
 ) {
     let root = context.doc.root();
-    let today = match dates::evaluation_date(context.options) {
+    let today = match context.options.evaluation_date() {
         Ok(today) => today,
-        Err(dates::InvalidDate(text)) => {
+        Err(InvalidDate(text)) => {
             let message = format!(
                 "The evaluation date option is {}; expected a date as YYYY-MM-DD.",
                 super::quoted(&text)
             );
-            found.add(&INVALID_DATE_OPTION, "", root.span, message);
+            found.add(rules::INVALID_DATE_OPTION, "", root.span, message);
             None
         }
     };
@@ -60,7 +36,7 @@ pub(super) fn check(
     let Some(discontinued) = operation.discontinued.as_deref() else {
         return;
     };
-    let Ok(discontinued_on) = dates::parse_date(discontinued) else {
+    let Ok(discontinued_on) = parse_date(discontinued) else {
         return;
     };
     // The operation no longer works from its discontinuation date on.
@@ -73,7 +49,7 @@ pub(super) fn check(
             "`{}` was discontinued on {discontinued} (evaluation date {today}); expected {instead}.",
             operation.address
         );
-        found.add(&DISCONTINUED_OPERATION, "", root.span, message);
+        found.add(rules::DISCONTINUED_OPERATION, "", root.span, message);
     }
 }
 
@@ -124,8 +100,8 @@ fn check_properties(visits: &[Visit<'_, '_>], today: Option<Date>, found: &mut F
             }
         }
         if let Some(discontinued) = listed.and_then(|entry| entry.discontinued.as_deref()) {
-            let past = today
-                .is_some_and(|today| dates::parse_date(discontinued).is_ok_and(|on| today >= on));
+            let past =
+                today.is_some_and(|today| parse_date(discontinued).is_ok_and(|on| today >= on));
             if past {
                 message.push_str(&format!(
                     " It was discontinued on {discontinued}: the API may ignore or reject it."
@@ -135,7 +111,7 @@ fn check_properties(visits: &[Visit<'_, '_>], today: Option<Date>, found: &mut F
             }
         }
         found.add(
-            &DEPRECATED_PROPERTY,
+            rules::DEPRECATED_PROPERTY,
             &visit.pointer(visits),
             visit.node.span,
             message,

@@ -1,13 +1,12 @@
 //! Mews conformance rules: what certification reviewers check that the OpenAPI schema cannot say.
 //!
-//! One module per rule family; each declares its rules as `RuleInfo` constants listed in [`RULES`]
-//! and exposes a `check` that reads the schema-directed [`walker`] output of the body.
+//! One module per rule family (the rules themselves are declared in [`crate::rules`]); each
+//! exposes a `check` that reads the body, or the schema-directed [`walker`] output of it.
 
 mod auth;
 mod client;
 mod dates;
 mod datetime;
-mod deprecations;
 mod hygiene;
 mod language;
 mod lifecycle;
@@ -16,40 +15,19 @@ mod update_value;
 mod walker;
 
 pub use client::is_placeholder as is_placeholder_client;
-pub use dates::parse_date;
 
-use crate::diagnostic::Diagnostic;
-use crate::engine::Operation;
+use crate::api::Operation;
+use crate::diagnostic::{Finding, Rule};
 use crate::options::Options;
-use crate::registry::RuleInfo;
+use crate::rules;
 use crate::source::{Document, Span};
-
-/// Rules raised by this module.
-pub const RULES: &[RuleInfo] = &[
-    auth::CREDENTIAL_EMPTY,
-    auth::TOKEN_FORMAT,
-    auth::DEMO_TOKEN,
-    auth::DEMO_TOKEN_IN_PRODUCTION,
-    auth::TOKEN_SWAPPED,
-    client::CLIENT_NOT_UNIQUE,
-    client::CLIENT_VERSION_MISSING,
-    language::LANGUAGE_CULTURE_PAIR,
-    datetime::INTERVAL_REVERSED,
-    datetime::INTERVAL_TOO_LONG,
-    pagination::CURSOR_FORMAT,
-    lifecycle::DEPRECATED_PROPERTY,
-    lifecycle::DISCONTINUED_OPERATION,
-    lifecycle::INVALID_DATE_OPTION,
-    update_value::UPDATE_VALUE_SHAPE,
-    hygiene::DUPLICATE_KEY,
-];
 
 /// Pairs (conformance rule, schema rule): where both fire at the same pointer, the conformance
 /// finding says the same thing with the fix, so the schema one is dropped.
-pub const SUPERSEDES: &[(&str, &str)] = &[(update_value::UPDATE_VALUE_SHAPE.id, "type-mismatch")];
+pub const SUPERSEDES: &[(Rule, Rule)] = &[(rules::UPDATE_VALUE_SHAPE, rules::TYPE_MISMATCH)];
 
 /// Whether `schema_finding` repeats one of the `conformance` findings (see [`SUPERSEDES`]).
-pub fn is_superseded(schema_finding: &Diagnostic, conformance: &[Diagnostic]) -> bool {
+pub fn is_superseded(schema_finding: &Finding, conformance: &[Finding]) -> bool {
     conformance.iter().any(|found| {
         found.pointer == schema_finding.pointer
             && SUPERSEDES
@@ -67,15 +45,12 @@ pub struct RequestContext<'a> {
 }
 
 /// Runs every conformance rule on a parsed request body, against the embedded schema bundle.
-pub fn check_request(context: &RequestContext<'_>) -> Vec<Diagnostic> {
-    check_with_bundle(context, crate::engine::catalog::bundle())
+pub fn check_request(context: &RequestContext<'_>) -> Vec<Finding> {
+    check_with_bundle(context, crate::api::bundle())
 }
 
 /// Runs every conformance rule with the given schema bundle (tests use small hand-made ones).
-pub fn check_with_bundle(
-    context: &RequestContext<'_>,
-    bundle: &serde_json::Value,
-) -> Vec<Diagnostic> {
+pub fn check_with_bundle(context: &RequestContext<'_>, bundle: &serde_json::Value) -> Vec<Finding> {
     let root_def = context
         .operation
         .and_then(|op| op.request.as_ref())
@@ -83,7 +58,7 @@ pub fn check_with_bundle(
     let visits = walker::walk(bundle, root_def, context.doc.root());
     let mut found = Findings {
         doc: context.doc,
-        diagnostics: Vec::new(),
+        findings: Vec::new(),
     };
     auth::check(context, &mut found);
     client::check(context, &mut found);
@@ -93,32 +68,33 @@ pub fn check_with_bundle(
     lifecycle::check(context, &visits, &mut found);
     update_value::check(&visits, &mut found);
     hygiene::check(&visits, &mut found);
-    found.diagnostics
+    found.findings
 }
 
-/// The diagnostics of one check, located in the document.
+/// The findings of the checks, with the document they are about.
 struct Findings<'a> {
     doc: &'a Document<'a>,
-    diagnostics: Vec<Diagnostic>,
+    findings: Vec<Finding>,
 }
 
 impl Findings<'_> {
-    /// Records a finding of `rule` (at its default severity) spanning `span`.
-    fn add(&mut self, rule: &RuleInfo, pointer: &str, span: Span, message: String) {
-        let (start, end) = self.doc.range(span);
-        self.diagnostics.push(Diagnostic {
-            rule: rule.id.to_string(),
-            severity: rule.severity,
-            message,
-            pointer: pointer.to_string(),
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-            docs: rule.docs.to_string(),
-            call: None,
-            time: None,
-        });
+    /// Records a finding of `rule` spanning `span`.
+    fn add(&mut self, rule: Rule, pointer: &str, span: Span, message: String) {
+        self.findings
+            .push(Finding::new(rule, pointer, span, message));
+    }
+
+    /// Records a finding linking a more specific docs page than the rule's own.
+    fn add_with_docs(
+        &mut self,
+        rule: Rule,
+        pointer: &str,
+        span: Span,
+        message: String,
+        docs: &str,
+    ) {
+        self.findings
+            .push(Finding::new(rule, pointer, span, message).with_docs(docs));
     }
 }
 

@@ -5,16 +5,7 @@
 use super::dates::{self, Written};
 use super::walker::Visit;
 use super::{Findings, quoted};
-use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
-
-pub const CURSOR_FORMAT: RuleInfo = RuleInfo {
-    id: "cursor-format",
-    severity: Severity::Warning,
-    summary: "`Limitation.Cursor` does not look like the identifier a previous response returned.",
-    docs: "https://docs.mews.com/connector-api/guidelines/pagination#limitation",
-    example: r#"{"Limitation": {"Count": 100, "Cursor": "2"}, …}"#,
-};
+use crate::rules;
 
 const NIL_UUID: &str = "00000000-0000-0000-0000-000000000000";
 
@@ -41,7 +32,7 @@ pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
                 quoted(cursor)
             );
             found.add(
-                &CURSOR_FORMAT,
+                rules::CURSOR_FORMAT,
                 &visit.pointer(visits),
                 visit.node.span,
                 message,

@@ -3,17 +3,8 @@
 
 use super::walker::Visit;
 use super::{Findings, shown};
-use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::rules;
 use crate::source::Value;
-
-pub const UPDATE_VALUE_SHAPE: RuleInfo = RuleInfo {
-    id: "update-value-shape",
-    severity: Severity::Error,
-    summary: "A property typed as an update value is sent as a bare value instead of `{\"Value\": …}`.",
-    docs: "https://docs.mews.com/connector-api/guidelines/serialization#update-values",
-    example: r#"customers/update with {"ItalianFiscalCode": "ZGNZLR17U72P554F", …}"#,
-};
 
 /// An update value schema is an object whose only property is `Value`.
 fn is_update_value(schema: &serde_json::Value) -> bool {
@@ -39,7 +30,7 @@ pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
             "`{name}` is the bare value {value}; expected an update value object: {{\"Value\": {value}}} (to clear it: {{\"Value\": null}}; to leave it unchanged: omit `{name}`)."
         );
         found.add(
-            &UPDATE_VALUE_SHAPE,
+            rules::UPDATE_VALUE_SHAPE,
             &visit.pointer(visits),
             visit.node.span,
             message,

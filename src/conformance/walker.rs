@@ -2,17 +2,14 @@
 //! the bundle that apply to it. Rules read annotations (`format`, `deprecated`,
 //! `x-max-interval-in-months`, ...) from here instead of guessing from property names.
 //!
-//! Resolution follows `$ref` (into the bundle's `$defs`) and `allOf`, and picks one branch of
-//! `anyOf`/`oneOf` by best match, so a nullable wrapper or a union yields the branch the value
-//! was meant for. A value the schema does not describe is still visited, with no schemas.
+//! Resolution is the spec's ([`crate::api::union`]): `$ref` and `allOf` followed, and of a union
+//! the branch the value was meant for. A value the schema does not describe is still visited,
+//! with no schemas.
 
 use serde_json::Value as Schema;
 
+use crate::api::union::{self, Resolved, Unions};
 use crate::source::{Node, Value, pointer};
-
-/// Bound on nested `$ref`/`allOf`/`anyOf` hops while resolving one value: the bundle is
-/// generated, but a cyclic or hostile bundle must not hang the engine.
-const MAX_RESOLUTION_DEPTH: usize = 32;
 
 /// One value present in the body and what the schema says about it.
 #[derive(Debug)]
@@ -68,7 +65,7 @@ pub fn walk<'d, 's>(
     root_def: Option<&str>,
     root_node: &'d Node,
 ) -> Vec<Visit<'d, 's>> {
-    let root = root_def.and_then(|def| definition(bundle, def));
+    let root = root_def.and_then(|def| union::definition(bundle, def));
     let mut visits = Vec::new();
     // Depth-first with an explicit stack, children pushed in reverse to keep document order.
     let mut stack: Vec<Pending<'d, 's>> = vec![Pending {
@@ -89,17 +86,21 @@ pub fn walk<'d, 's>(
     }) = stack.pop()
     {
         let index = Some(visits.len());
-        let mut visit = Visit {
-            key,
-            position,
-            node,
-            parent,
+        let mut resolved = Resolved {
             schemas: Vec::new(),
             defs: def.into_iter().collect(),
         };
         if let Some(schema) = schema {
-            resolve(bundle, schema, node, &mut visit, Unions::Choose, 0);
+            union::resolve(bundle, schema, node, &mut resolved, Unions::Choose, 0);
         }
+        let visit = Visit {
+            key,
+            position,
+            node,
+            parent,
+            schemas: resolved.schemas,
+            defs: resolved.defs,
+        };
         match &node.value {
             Value::Object(members) => {
                 for member in members.iter().rev() {
@@ -109,7 +110,7 @@ pub fn walk<'d, 's>(
                         node: &member.value,
                         parent: index,
                         def: None,
-                        schema: property_schema(&visit.schemas, &member.key),
+                        schema: union::property_schema(&visit.schemas, &member.key),
                     });
                 }
             }
@@ -142,189 +143,6 @@ struct Pending<'d, 's> {
     /// The `$defs` name of the root schema (other values reach theirs through `$ref`).
     def: Option<&'s str>,
     schema: Option<&'s Schema>,
-}
-
-/// A schema in the bundle's `$defs`, with its name.
-fn definition<'s>(bundle: &'s Schema, name: &str) -> Option<(&'s str, &'s Schema)> {
-    bundle
-        .get("$defs")?
-        .as_object()?
-        .get_key_value(name)
-        .map(|(name, schema)| (name.as_str(), schema))
-}
-
-/// The `$defs` name and schema a `$ref` designates (`#/$defs/X` or `<bundle id>#/$defs/X`).
-fn dereference<'s>(bundle: &'s Schema, reference: &str) -> Option<(&'s str, &'s Schema)> {
-    let (_, fragment) = reference.split_once('#')?;
-    let name = fragment.strip_prefix("/$defs/")?;
-    // Generated names never need RFC 6901 escapes; unescape only when present (rare, allocates).
-    if name.contains('~') {
-        let tokens = pointer::tokens(fragment)?;
-        let [_, name] = tokens.as_slice() else {
-            return None;
-        };
-        return definition(bundle, name);
-    }
-    if name.contains('/') {
-        return None;
-    }
-    definition(bundle, name)
-}
-
-/// Whether resolution descends into `anyOf`/`oneOf`. Scoring a branch does not, so nested unions
-/// cannot make branch choice exponential.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Unions {
-    Choose,
-    Skip,
-}
-
-fn resolve<'s>(
-    bundle: &'s Schema,
-    schema: &'s Schema,
-    node: &Node,
-    visit: &mut Visit<'_, 's>,
-    unions: Unions,
-    depth: usize,
-) {
-    if depth > MAX_RESOLUTION_DEPTH || !schema.is_object() {
-        return;
-    }
-    visit.schemas.push(schema);
-    if let Some((name, target)) = schema
-        .get("$ref")
-        .and_then(Schema::as_str)
-        .and_then(|reference| dereference(bundle, reference))
-    {
-        visit.defs.push(name);
-        resolve(bundle, target, node, visit, unions, depth + 1);
-    }
-    if let Some(parts) = schema.get("allOf").and_then(Schema::as_array) {
-        for part in parts {
-            resolve(bundle, part, node, visit, unions, depth + 1);
-        }
-    }
-    if unions == Unions::Skip {
-        return;
-    }
-    for union in ["anyOf", "oneOf"] {
-        if let Some(branch) = schema
-            .get(union)
-            .and_then(Schema::as_array)
-            .and_then(|branches| best_branch(bundle, branches, node, depth))
-        {
-            resolve(bundle, branch, node, visit, unions, depth + 1);
-        }
-    }
-}
-
-/// The branch of a union that fits the value best. When none fits (a bare string where an object
-/// is expected), the best non-null branch still wins: rules then explain what was expected.
-fn best_branch<'s>(
-    bundle: &'s Schema,
-    branches: &'s [Schema],
-    node: &Node,
-    depth: usize,
-) -> Option<&'s Schema> {
-    // The common nullable wrapper `[X, {"type": "null"}]` needs no scoring.
-    if let [first, second] = branches {
-        match (is_null_only(first), is_null_only(second)) {
-            (true, false) => return Some(if node.is_null() { first } else { second }),
-            (false, true) => return Some(if node.is_null() { second } else { first }),
-            _ => {}
-        }
-    }
-    let mut best: Option<(i64, &'s Schema)> = None;
-    for branch in branches {
-        let mut probe = Visit {
-            key: None,
-            position: None,
-            node,
-            parent: None,
-            schemas: Vec::new(),
-            defs: Vec::new(),
-        };
-        resolve(bundle, branch, node, &mut probe, Unions::Skip, depth + 1);
-        let score = fit(&probe.schemas, node);
-        if best.is_none_or(|(best_score, _)| score > best_score) {
-            best = Some((score, branch));
-        }
-    }
-    best.map(|(_, branch)| branch)
-}
-
-/// `{"type": "null"}`: the branch a nullable wrapper adds.
-fn is_null_only(schema: &Schema) -> bool {
-    schema
-        .as_object()
-        .is_some_and(|s| s.len() == 1 && s.get("type").and_then(Schema::as_str) == Some("null"))
-}
-
-/// How well a value fits a set of schemas: the type first, then for objects how many keys the
-/// schemas know, how many required keys are present, and whether `const`/`enum` discriminators match.
-fn fit(schemas: &[&Schema], node: &Node) -> i64 {
-    let types: Vec<&str> = schemas
-        .iter()
-        .filter_map(|s| s.get("type"))
-        .flat_map(|t| match t {
-            Schema::String(name) => vec![name.as_str()],
-            Schema::Array(names) => names.iter().filter_map(Schema::as_str).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
-    let node_type = node.type_name();
-    let type_fits = types.is_empty()
-        || types
-            .iter()
-            .any(|&t| t == node_type || (t == "number" && node_type == "integer"));
-    let mut score = if type_fits {
-        1000
-    } else if types.iter().all(|&t| t == "null") {
-        -1
-    } else {
-        0
-    };
-    for member in node.members() {
-        match property_schema(schemas, &member.key) {
-            Some(property) => {
-                score += 10;
-                let constant = property.get("const").map(|c| c == &member.value.to_json());
-                let listed = property
-                    .get("enum")
-                    .and_then(Schema::as_array)
-                    .map(|values| values.contains(&member.value.to_json()));
-                match constant.or(listed) {
-                    Some(true) => score += 50,
-                    Some(false) => score -= 50,
-                    None => {}
-                }
-            }
-            None => score -= 10,
-        }
-    }
-    if matches!(node.value, Value::Object(_)) {
-        let missing = schemas
-            .iter()
-            .filter_map(|s| s.get("required").and_then(Schema::as_array))
-            .flatten()
-            .filter_map(Schema::as_str)
-            .filter(|key| node.member(key).is_none())
-            .count();
-        score -= 5 * i64::try_from(missing).unwrap_or(i64::MAX / 8);
-    }
-    score
-}
-
-/// The schema of an object member: the first `properties` entry, else `additionalProperties`.
-fn property_schema<'s>(schemas: &[&'s Schema], key: &str) -> Option<&'s Schema> {
-    schemas
-        .iter()
-        .find_map(|s| s.get("properties").and_then(|p| p.get(key)))
-        .or_else(|| {
-            schemas
-                .iter()
-                .find_map(|s| s.get("additionalProperties").filter(|a| a.is_object()))
-        })
 }
 
 #[cfg(test)]
@@ -434,7 +252,7 @@ mod tests {
         let doc = Document::parse("{}").unwrap();
         let visits = walk(&bundle, Some("A"), doc.root());
         assert_eq!(visits.len(), 1);
-        assert!(visits[0].schemas.len() <= 2 * (MAX_RESOLUTION_DEPTH + 1));
+        assert!(visits[0].schemas.len() <= 2 * (union::MAX_RESOLUTION_DEPTH + 1));
     }
 
     #[test]

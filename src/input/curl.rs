@@ -3,6 +3,7 @@
 use super::mapped::Mapped;
 use super::request::{self, Body, Problem, Request};
 use super::shell::{self, ShellError, Word};
+use crate::rules;
 use crate::source::Span;
 
 /// Short options that take a value (`-X POST`, `-XPOST`); every other letter is a flag.
@@ -152,7 +153,7 @@ impl Reader {
                     .extend(request::check_header(&value.text, span));
             }
             "oauth2-bearer" => self.request.problems.push(Problem::new(
-                "authorization-header",
+                rules::AUTHORIZATION_HEADER,
                 "Found --oauth2-bearer, which sends an Authorization header; expected no Authorization header: the Connector API reads ClientToken and AccessToken from the body".to_string(),
                 option,
             )),
@@ -197,7 +198,7 @@ impl Reader {
         }
         if let (Some(option), false, false) = (self.body_option, self.content_type, self.json) {
             self.request.problems.push(Problem::new(
-                "content-type",
+                rules::CONTENT_TYPE,
                 "Found no Content-Type header, so curl sends the body as application/x-www-form-urlencoded; expected -H 'Content-Type: application/json' (or --json instead of --data)".to_string(),
                 option,
             ));

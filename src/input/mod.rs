@@ -8,16 +8,15 @@ mod http;
 mod mapped;
 mod relocate;
 mod request;
-mod rules;
 mod shell;
 
 pub use detect::{InputKind, detect};
-pub use rules::RULES;
 
-use crate::diagnostic::{Diagnostic, Report};
-use crate::engine;
+use crate::api::BodyKind;
+use crate::diagnostic::Report;
 use crate::options::Options;
-use crate::source::{LineIndex, Span};
+use crate::pipeline;
+use crate::rules;
 use request::{Body, Problem, Request};
 use serde::Serialize;
 
@@ -47,12 +46,12 @@ pub fn describe(text: &str) -> Pasted {
 pub fn validate_input(text: &str, address: Option<&str>, options: &Options) -> Report {
     let fallback = address.unwrap_or_default();
     let request = match detect(text) {
-        InputKind::Body => return engine::validate_request(fallback, text, options),
+        InputKind::Body => return pipeline::validate_request(fallback, text, options),
         InputKind::Har => return relocate::har(text, options),
         InputKind::Curl => match curl::parse(text) {
             Ok(request) => request,
             Err(error) => {
-                let problem = Problem::new("curl-syntax", error.message, error.span);
+                let problem = Problem::new(rules::CURL_SYNTAX, error.message, error.span);
                 return relocate::problems_only(text, None, vec![problem], options);
             }
         },
@@ -62,7 +61,6 @@ pub fn validate_input(text: &str, address: Option<&str>, options: &Options) -> R
 }
 
 fn validate_request(text: &str, fallback: &str, request: Request, options: &Options) -> Report {
-    let lines = LineIndex::new(text);
     let url_span = request.url.as_ref().map(|url| url.span(request.anchor.end));
     let address = request
         .url
@@ -73,7 +71,7 @@ fn validate_request(text: &str, fallback: &str, request: Request, options: &Opti
         Body::Text(body) => body,
         Body::Missing => {
             problems.push(Problem::new(
-                "missing-body",
+                rules::MISSING_BODY,
                 "Found no request body; expected the operation's JSON body (ClientToken, AccessToken, Client and the operation's parameters)".to_string(),
                 url_span.unwrap_or(request.anchor),
             ));
@@ -81,36 +79,17 @@ fn validate_request(text: &str, fallback: &str, request: Request, options: &Opti
         }
         Body::File { path, span } => {
             problems.push(Problem::new(
-                "body-from-file",
+                rules::BODY_FROM_FILE,
                 format!("Found the body read from the file {path}, which this page cannot open; expected the JSON body itself: paste the file's content instead of @{path}"),
                 span,
             ));
             return relocate::problems_only(text, Some((address, url_span)), problems, options);
         }
     };
-    let report = engine::validate_request(address, &body.text, options);
-    let located = relocate::body_diagnostics(text, &lines, &body, url_span, report.diagnostics);
-    let own = relocate::located_problems(text, &lines, problems);
-    relocate::report(report.operation, located, own, options)
-}
-
-/// A diagnostic of one of this module's rules, at a span of the pasted text.
-fn diagnostic(text: &str, lines: &LineIndex, problem: Problem) -> Diagnostic {
-    let (severity, docs) = rules::info(problem.rule);
-    let Span { start, end } = problem.span;
-    let start = lines.position(text, start);
-    let end = lines.position(text, end);
-    Diagnostic {
-        rule: problem.rule.to_string(),
-        severity,
-        message: problem.message,
-        pointer: String::new(),
-        line: start.line,
-        column: start.column,
-        end_line: end.line,
-        end_column: end.column,
-        docs: docs.to_string(),
-        call: None,
-        time: None,
-    }
+    let checked = pipeline::check(address, &body.text, BodyKind::Request, options);
+    let mut checked = relocate::into_pasted(checked, &body, url_span);
+    checked
+        .body
+        .extend(problems.into_iter().map(Problem::into_finding));
+    pipeline::report(text, checked, options)
 }

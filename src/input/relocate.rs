@@ -1,72 +1,32 @@
-//! Moves the engine's diagnostics (located in the extracted body) to the pasted text, and builds
-//! the report with this module's own findings.
+//! Moves the engine's findings (located by spans of the extracted body) to the pasted text, and
+//! builds the reports of pasted requests that have no body to check.
 
 use super::mapped::Mapped;
 use super::request::Problem;
-use crate::diagnostic::{Diagnostic, OperationRef, Report};
-use crate::engine;
+use crate::diagnostic::Report;
 use crate::options::Options;
-use crate::source::{LineIndex, Position, Span};
+use crate::pipeline::{self, Checked};
+use crate::rules;
+use crate::source::Span;
 
-/// Engine rules about the address or the operation as a whole: located at the URL when there is one.
-const OPERATION_RULES: &[&str] = &[
-    "unknown-operation",
-    "path-case-mismatch",
-    "trailing-slash",
-    "deprecated-operation",
-    "restricted-operation",
-];
-
-/// Locates the engine's body diagnostics in the pasted text.
-pub fn body_diagnostics(
-    text: &str,
-    lines: &LineIndex,
-    body: &Mapped,
-    url_span: Option<Span>,
-    diagnostics: Vec<Diagnostic>,
-) -> Vec<Diagnostic> {
-    let body_lines = LineIndex::new(&body.text);
+/// `checked` (about the extracted `body`) with every span moved into the pasted text: body
+/// findings through the body's offset map, findings about the address and the operation to the
+/// URL when there is one.
+pub fn into_pasted(mut checked: Checked, body: &Mapped, url_span: Option<Span>) -> Checked {
     let body_start = body.span(0).start;
-    diagnostics
-        .into_iter()
-        .map(|mut diagnostic| {
-            let span = match url_span {
-                Some(url) if OPERATION_RULES.contains(&diagnostic.rule.as_str()) => url,
-                _ => {
-                    let start = body_lines.offset(
-                        &body.text,
-                        Position {
-                            line: diagnostic.line,
-                            column: diagnostic.column,
-                        },
-                    );
-                    let end = body_lines.offset(
-                        &body.text,
-                        Position {
-                            line: diagnostic.end_line,
-                            column: diagnostic.end_column,
-                        },
-                    );
-                    body.origin(start, end, body_start)
-                }
-            };
-            let start = lines.position(text, span.start);
-            let end = lines.position(text, span.end);
-            diagnostic.line = start.line;
-            diagnostic.column = start.column;
-            diagnostic.end_line = end.line;
-            diagnostic.end_column = end.column;
-            diagnostic
-        })
-        .collect()
-}
-
-/// This module's findings, located in the pasted text.
-pub fn located_problems(text: &str, lines: &LineIndex, problems: Vec<Problem>) -> Vec<Diagnostic> {
-    problems
-        .into_iter()
-        .map(|problem| super::diagnostic(text, lines, problem))
-        .collect()
+    let address_span = url_span.unwrap_or(Span {
+        start: body_start,
+        end: body_start,
+    });
+    for finding in &mut checked.address {
+        finding.span = address_span;
+    }
+    for finding in &mut checked.body {
+        // The operation-level finding of the conformance rules (discontinued) is about the whole
+        // body; it stays there, like every other body finding.
+        finding.span = body.origin(finding.span.start, finding.span.end, body_start);
+    }
+    checked
 }
 
 /// A report of this module's findings only (no body to validate). `address`, when given, is
@@ -77,38 +37,24 @@ pub fn problems_only(
     problems: Vec<Problem>,
     options: &Options,
 ) -> Report {
-    let lines = LineIndex::new(text);
-    let own = located_problems(text, &lines, problems);
-    let Some((address, url_span)) = address else {
-        return report(None, Vec::new(), own, options);
+    let mut checked = match address {
+        Some((address, url_span)) => {
+            let checked = pipeline::check_address_findings(address);
+            into_pasted(checked, &Mapped::default(), url_span)
+        }
+        None => Checked::default(),
     };
-    let resolved = engine::check_address(address, options);
-    let located = body_diagnostics(
-        text,
-        &lines,
-        &Mapped::default(),
-        url_span,
-        resolved.diagnostics,
-    );
-    report(resolved.operation, located, own, options)
-}
-
-/// The report of engine findings (already filtered by the options) plus this module's own.
-pub fn report(
-    operation: Option<OperationRef>,
-    mut engine_findings: Vec<Diagnostic>,
-    own: Vec<Diagnostic>,
-    options: &Options,
-) -> Report {
-    engine_findings.extend(options.apply(own));
-    Report::new(operation, engine_findings)
+    checked
+        .body
+        .extend(problems.into_iter().map(Problem::into_finding));
+    pipeline::report(text, checked, options)
 }
 
 /// A HAR export is a recorded session: one diagnostic that says where to review it.
 pub fn har(text: &str, options: &Options) -> Report {
     let start = text.len() - text.trim_start().len();
     let problem = Problem::new(
-        "recorded-session",
+        rules::RECORDED_SESSION,
         "Found a HAR export (a recorded session); expected one request. Review it as a session: analyzeSession() in the npm package, `mews-connector-validator session` on the command line, or paste it in the checker page".to_string(),
         Span { start, end: start + 1 },
     );
@@ -118,6 +64,7 @@ pub fn har(text: &str, options: &Options) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Diagnostic;
     use crate::input::validate_input;
 
     /// Line and UTF-16 column of `offset`, counted the slow obvious way.

@@ -1,6 +1,8 @@
 //! What a pasted cURL command or HTTP request says, independent of how it was written.
 
 use super::mapped::Mapped;
+use crate::diagnostic::{Finding, Rule};
+use crate::rules;
 use crate::source::Span;
 
 /// A request read from the pasted text; spans are in the pasted text.
@@ -33,21 +35,26 @@ pub enum Body {
     Text(Mapped),
 }
 
-/// A finding of one of [`super::rules::RULES`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A problem of the pasted request itself (one of the `crate::rules::input` rules).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    pub rule: &'static str,
+    pub rule: Rule,
     pub message: String,
     pub span: Span,
 }
 
 impl Problem {
-    pub fn new(rule: &'static str, message: String, span: Span) -> Self {
+    pub fn new(rule: Rule, message: String, span: Span) -> Self {
         Problem {
             rule,
             message,
             span,
         }
+    }
+
+    /// The finding of this problem, at its span of the pasted text.
+    pub fn into_finding(self) -> Finding {
+        Finding::new(self.rule, "", self.span, self.message)
     }
 }
 
@@ -55,7 +62,7 @@ impl Problem {
 pub fn check_method(method: &str, span: Span) -> Option<Problem> {
     (!method.eq_ignore_ascii_case("POST")).then(|| {
         Problem::new(
-            "request-method",
+            rules::REQUEST_METHOD,
             format!("Found the method {method}; expected POST, the only method the Connector API accepts"),
             span,
         )
@@ -69,7 +76,7 @@ pub fn check_header(header: &str, span: Span) -> Option<Problem> {
     if name.trim().eq_ignore_ascii_case("authorization") {
         let scheme = value.split_whitespace().next().unwrap_or_default();
         return Some(Problem::new(
-            "authorization-header",
+            rules::AUTHORIZATION_HEADER,
             format!(
                 "Found an Authorization header ({scheme} …); expected no Authorization header: the Connector API reads ClientToken and AccessToken from the body"
             ),
@@ -78,7 +85,7 @@ pub fn check_header(header: &str, span: Span) -> Option<Problem> {
     }
     if name.trim().eq_ignore_ascii_case("content-type") && !is_json(value) {
         return Some(Problem::new(
-            "content-type",
+            rules::CONTENT_TYPE,
             format!("Found Content-Type {value}; expected application/json"),
             span,
         ));
@@ -108,9 +115,12 @@ mod tests {
     fn headers_and_methods() {
         let span = Span::default();
         assert!(check_method("post", span).is_none());
-        assert_eq!(check_method("GET", span).unwrap().rule, "request-method");
+        assert_eq!(
+            check_method("GET", span).unwrap().rule,
+            rules::REQUEST_METHOD
+        );
         let bearer = check_header("Authorization: Bearer C66EF7B239D2", span).unwrap();
-        assert_eq!(bearer.rule, "authorization-header");
+        assert_eq!(bearer.rule, rules::AUTHORIZATION_HEADER);
         assert!(
             !bearer.message.contains("C66E"),
             "the token is not repeated"
@@ -118,7 +128,7 @@ mod tests {
         assert!(check_header("content-type: application/json; charset=utf-8", span).is_none());
         assert_eq!(
             check_header("Content-Type: text/plain", span).unwrap().rule,
-            "content-type"
+            rules::CONTENT_TYPE
         );
         assert!(check_header("Accept: */*", span).is_none());
     }

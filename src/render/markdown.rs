@@ -121,9 +121,9 @@ pub fn report(report: &Report, name: &str) -> String {
     let _ = writeln!(
         out,
         "**{verdict}** — {} errors, {} warnings, {} infos.\n",
-        report.count(crate::Severity::Error),
-        report.count(crate::Severity::Warning),
-        report.count(crate::Severity::Info)
+        report.count(crate::diagnostic::Severity::Error),
+        report.count(crate::diagnostic::Severity::Warning),
+        report.count(crate::diagnostic::Severity::Info)
     );
     diagnostics_list(&mut out, &report.diagnostics);
     out

@@ -3,15 +3,16 @@
 
 use serde_json::{Value, json};
 
+use crate::diagnostic::RuleInfo;
 use crate::diagnostic::{Diagnostic, Report, Severity};
-use crate::registry::{self, RuleInfo};
+use crate::rules;
 
 const SARIF_SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// Renders a report about the artifact `source_name`.
 pub fn render(report: &Report, source_name: &str) -> String {
-    let rules: Vec<&RuleInfo> = registry::all().collect();
+    let rules: Vec<&RuleInfo> = rules::all().map(crate::diagnostic::Rule::info).collect();
     let results: Vec<Value> = report
         .diagnostics
         .iter()

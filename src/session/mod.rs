@@ -8,28 +8,24 @@ mod ndjson;
 pub mod reader;
 pub mod report;
 mod review;
-pub mod rules;
 mod timing;
 
 use crate::options::Options;
-use crate::registry::RuleInfo;
+use crate::rules;
 
 pub use reader::Format;
 pub use report::{
     Burst, Counts, OperationRow, RateProfile, ReadinessReport, SecondBucket, Summary, Verdict,
 };
 
-/// Rules raised by this module.
-pub const RULES: &[RuleInfo] = rules::ALL;
-
 /// True when a diagnostic of a readiness report is located in the recording (or checklist); false
 /// for request-rule findings of one call, located in that call's request body.
-pub fn located_in_recording(diagnostic: &crate::Diagnostic) -> bool {
+pub fn located_in_recording(diagnostic: &crate::diagnostic::Diagnostic) -> bool {
     diagnostic.call.is_none()
-        || RULES
+        || rules::SESSION_RULES
             .iter()
-            .chain(crate::checklist::RULES)
-            .any(|rule| rule.id == diagnostic.rule)
+            .chain(rules::CHECKLIST_RULES)
+            .any(|rule| rule.id() == diagnostic.rule)
 }
 
 /// How far the review is, for progress bars.

@@ -1,5 +1,5 @@
 //! The readiness report: a verdict, per-operation table, per-AccessToken rate profile and every
-//! diagnostic. Shaped like a [`Report`](crate::Report) (`valid`, `diagnostics`) so tools can treat
+//! diagnostic. Shaped like a [`Report`](crate::diagnostic::Report) (`valid`, `diagnostics`) so tools can treat
 //! it as one; the JSON Schema is `schemas/readiness-report.schema.json`.
 
 use serde::{Deserialize, Serialize};

@@ -9,13 +9,14 @@ use super::call::{self, Exchange};
 use super::cursor::Cursor;
 use super::reader::{self, Format, Item, ReadError};
 use super::report::{OperationRow, ReadinessReport, Summary, Verdict};
-use super::rules;
 use super::timing::{Event, Timing};
 use super::{Progress, har, ndjson};
-use crate::checklist::{self, Declared, Location};
+use crate::checklist::{self, Declared};
+use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine;
 use crate::options::{Environment, Options};
+use crate::pipeline;
+use crate::rules;
 
 /// Request diagnostics listed in full; beyond this they are only counted (bounded memory).
 const MAX_LISTED_CALL_DIAGNOSTICS: usize = 1000;
@@ -114,7 +115,7 @@ impl Review<'_, '_> {
                 self.summary.unreadable += 1;
                 let place = self.place(offset, pointer);
                 self.diagnostics
-                    .push(place.diagnostic(&rules::ENTRY_UNREADABLE, message));
+                    .push(place.diagnostic(rules::SESSION_ENTRY_UNREADABLE, message));
                 self.report_progress(offset);
             }
         }
@@ -123,7 +124,7 @@ impl Review<'_, '_> {
     fn unreadable(&mut self, error: &ReadError) {
         let place = self.place(error.offset, String::new());
         self.diagnostics
-            .push(place.diagnostic(&rules::SESSION_UNREADABLE, error.message.clone()));
+            .push(place.diagnostic(rules::SESSION_UNREADABLE, error.message.clone()));
     }
 
     fn place(&mut self, offset: usize, pointer: String) -> Location {
@@ -159,7 +160,7 @@ impl Review<'_, '_> {
             self.summary.unreadable += 1;
             let place = self.place(exchange.offset, exchange.pointer.clone());
             self.diagnostics.push(place.diagnostic(
-                &rules::ENTRY_UNREADABLE,
+                rules::SESSION_ENTRY_UNREADABLE,
                 format!(
                     "The call's time `{}` is not an RFC 3339 date-time (e.g. 2026-11-23T14:05:00.123Z); the call is skipped.",
                     exchange.started
@@ -179,7 +180,7 @@ impl Review<'_, '_> {
         let place = self.place(exchange.offset, exchange.pointer.clone());
         let path = path.to_string();
 
-        let report = engine::validate_request(&path, &exchange.body, self.options);
+        let report = pipeline::validate_request(&path, &exchange.body, self.options);
         let tally = self.operations.entry(path.clone()).or_default();
         tally.row.address.clone_from(&path);
         if tally.row.name.is_none() {
@@ -298,7 +299,7 @@ impl Review<'_, '_> {
         }
         if self.unlisted_call_diagnostics > 0 {
             self.diagnostics.push(Location::start().diagnostic(
-                &rules::DIAGNOSTICS_TRUNCATED,
+                rules::DIAGNOSTICS_TRUNCATED,
                 format!(
                     "{} more request diagnostics are not listed (only the first {MAX_LISTED_CALL_DIAGNOSTICS} are); the per-operation table counts them all.",
                     self.unlisted_call_diagnostics
@@ -328,7 +329,7 @@ impl Review<'_, '_> {
                 self.summary.entries
             );
             self.diagnostics
-                .push(Location::start().diagnostic(&rules::NO_CALLS, message));
+                .push(Location::start().diagnostic(rules::SESSION_NO_CALLS, message));
         }
         if self.clients.len() > 1 {
             let names: Vec<String> = self
@@ -355,7 +356,7 @@ impl Review<'_, '_> {
                         .join(", ")
                 );
                 self.diagnostics.push(with_call(
-                    place.diagnostic(&rules::MULTIPLE_CLIENT_NAMES, message),
+                    place.diagnostic(rules::MULTIPLE_CLIENT_NAMES, message),
                     *call,
                     time,
                 ));
@@ -374,7 +375,7 @@ impl Review<'_, '_> {
                 "{count} calls send the sample or placeholder `Client` \"{name}\"; expected your application's own unique name and version."
             );
             self.diagnostics.push(with_call(
-                place.diagnostic(&checklist::rules::PLACEHOLDER_CLIENT_NAME, message),
+                place.diagnostic(rules::PLACEHOLDER_CLIENT_NAME, message),
                 call,
                 &time,
             ));
@@ -386,7 +387,7 @@ impl Review<'_, '_> {
                 "{count} calls went to the production host {PRODUCTION_HOST}; a demo review expects calls to api.mews-demo.com only."
             );
             self.diagnostics.push(with_call(
-                place.diagnostic(&rules::PRODUCTION_HOST_IN_DEMO, message),
+                place.diagnostic(rules::PRODUCTION_HOST_IN_DEMO, message),
                 *call,
                 time,
             ));
@@ -405,7 +406,7 @@ impl Review<'_, '_> {
                     "{calls} of `{}` failed (no 2xx response); expected at least one successful call showing the operation works.",
                     t.row.address
                 );
-                let diagnostic = place.diagnostic(&rules::OPERATION_ALWAYS_FAILING, message);
+                let diagnostic = place.diagnostic(rules::OPERATION_ALWAYS_FAILING, message);
                 Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
             })
             .collect();
@@ -436,7 +437,7 @@ impl Review<'_, '_> {
         self.diagnostics.push(with_call(
             event
                 .location
-                .diagnostic(&rules::LOAD_ABOVE_DECLARED, message),
+                .diagnostic(rules::LOAD_ABOVE_DECLARED, message),
             event.call,
             &event.started,
         ));
@@ -454,7 +455,7 @@ impl Review<'_, '_> {
                 let message = format!(
                     "{count} calls send `Client` \"{name}\"; the checklist declares \"{expected}\". Mews finds your demo activity by the declared name."
                 );
-                with_call(place.diagnostic(&rules::CLIENT_NAME_NOT_DECLARED, message), *call, time)
+                with_call(place.diagnostic(rules::CLIENT_NAME_NOT_DECLARED, message), *call, time)
             })
             .collect();
         self.diagnostics.extend(mismatches);
@@ -481,7 +482,7 @@ impl Review<'_, '_> {
                     "`{}` is called {} times but not listed in the checklist; expected every operation the integration uses to be declared with its purpose.",
                     t.row.address, t.row.calls
                 );
-                let diagnostic = place.diagnostic(&rules::OPERATION_NOT_DECLARED, message);
+                let diagnostic = place.diagnostic(rules::OPERATION_NOT_DECLARED, message);
                 Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
             })
             .collect();
@@ -500,7 +501,7 @@ impl Review<'_, '_> {
                     None => "no call".to_string(),
                 };
                 Some(place.diagnostic(
-                    &rules::OPERATION_NOT_TESTED,
+                    rules::OPERATION_NOT_TESTED,
                     format!("`{address}` is listed but the session has {found}; expected at least one successful demo call."),
                 ))
             })

@@ -10,12 +10,11 @@ use jiff::Timestamp;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 
 use super::report::{Burst, RateProfile, SecondBucket};
-use super::rules;
-use crate::checklist::{Location, REQUESTS_PER_WINDOW};
+use crate::api::limits::{REQUESTS_PER_WINDOW, WINDOW_MS};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Location;
+use crate::rules;
 
-/// The sliding window of the request limit.
-pub const WINDOW_MS: i64 = 30_000;
 /// Events are reordered by time within this horizon (recordings list parallel calls slightly out of order).
 const REORDER_HORIZON_MS: i64 = 60_000;
 /// And the reorder buffer never holds more events than this.
@@ -212,7 +211,7 @@ fn close_burst(
 ) {
     let start = iso_millis(open.start_ms);
     let mut diagnostic = open.event.location.diagnostic(
-        &rules::RATE_LIMIT_EXCEEDED,
+        rules::RATE_LIMIT_EXCEEDED,
         format!(
             "Found {} requests with AccessToken {} in the 30 s window starting {start}; the limit is {REQUESTS_PER_WINDOW} per sliding 30 s window.",
             open.count,
@@ -235,7 +234,7 @@ fn check_retry(state: &mut TokenState, event: &Event, out: &mut Vec<(String, Dia
         match pending.retry_after_ms {
             Some(asked) if waited < asked => {
                 let mut diagnostic = event.location.diagnostic(
-                    &rules::RETRY_AFTER_IGNORED,
+                    rules::RETRY_AFTER_IGNORED,
                     format!(
                         "This call came {} after a 429 response that asked (Retry-After) to wait {}; expected no call with this AccessToken before the wait elapsed.",
                         seconds(waited),
@@ -254,7 +253,7 @@ fn check_retry(state: &mut TokenState, event: &Event, out: &mut Vec<(String, Dia
                     {
                         state.fixed_interval_reported = true;
                         let mut diagnostic = event.location.diagnostic(
-                            &rules::FIXED_INTERVAL_RETRY,
+                            rules::FIXED_INTERVAL_RETRY,
                             format!(
                                 "Retries after 429 responses without Retry-After waited {} and then {}: a fixed interval; expected exponential backoff (each wait longer than the last).",
                                 seconds(previous),

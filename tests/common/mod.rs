@@ -2,7 +2,7 @@
 //! from the operation's own docs example (auth fields replaced) so the request engine accepts them.
 #![allow(dead_code)]
 
-use mews_connector_validator::engine::operations;
+use mews_connector_validator::api::operations;
 use mews_connector_validator::session::{ReadinessReport, analyze_session};
 use mews_connector_validator::{Diagnostic, Options};
 

@@ -2,13 +2,14 @@
 //! that synthesizes valid bodies and finds property schemas, and report summaries.
 #![allow(dead_code)] // each test crate uses a different subset
 
-use mews_connector_validator::engine::{self, Operation};
+use mews_connector_validator::api::Operation;
+use mews_connector_validator::pipeline;
 use mews_connector_validator::{Options, Report, Severity};
 use serde_json::{Map, Value, json};
 
 /// Every operation; the catalog must hold the whole Connector API.
 pub fn operations() -> &'static [Operation] {
-    let operations = engine::operations();
+    let operations = mews_connector_validator::operations();
     assert_eq!(
         operations.len(),
         200,
@@ -18,7 +19,7 @@ pub fn operations() -> &'static [Operation] {
 }
 
 pub fn bundle() -> &'static Value {
-    engine::catalog::bundle()
+    mews_connector_validator::api::bundle()
 }
 
 /// `(rule, pointer)` of every error raised by the engine's own rules (conformance rules are
@@ -30,17 +31,19 @@ pub fn engine_errors(report: &Report) -> Vec<(String, String)> {
         .filter(|d| d.severity == Severity::Error)
         .filter(|d| {
             // Schema findings, and the conformance findings that replace some of them.
-            engine::RULES.iter().any(|r| r.id == d.rule)
+            mews_connector_validator::rules::SCHEMA_RULES
+                .iter()
+                .any(|r| r.id() == d.rule)
                 || mews_connector_validator::conformance::SUPERSEDES
                     .iter()
-                    .any(|&(by, _)| by == d.rule)
+                    .any(|&(by, _)| by.id() == d.rule)
         })
         .map(|d| (d.rule.clone(), d.pointer.clone()))
         .collect()
 }
 
 pub fn validate(op: &Operation, body: &Value) -> Report {
-    engine::validate_request(&op.address, &body.to_string(), &Options::default())
+    pipeline::validate_request(&op.address, &body.to_string(), &Options::default())
 }
 
 /// The schema a `$ref` chain ends at.

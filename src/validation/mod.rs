@@ -1,50 +1,97 @@
-//! Runs a compiled validator over a parsed body and turns its errors into located diagnostics.
+//! Schema checks: a body against its operation's compiled schema. jsonschema's errors become typed
+//! [`Problem`]s (one module per concern: collecting them, choosing a failed union's branch,
+//! describing the value found) located as [`Finding`]s.
+
+mod branches;
+mod collect;
+mod describe;
+mod locate;
+mod problem;
+mod suggest;
 
 use jsonschema::Validator;
 use serde_json::Value;
 
 use std::collections::HashSet;
 
-use super::findings::{self, Finding};
-use super::{limits, locate};
-use crate::diagnostic::Diagnostic;
-use crate::source::Document;
+use crate::api::{self, BodyKind, Operation, schemas};
+use crate::diagnostic::Finding;
+use crate::rules;
+use crate::source::{Document, Value as Json};
+use collect::SchemaFinding;
 
-/// Schema diagnostics of `doc`; `bundle` is what the validator's schema paths point into,
+pub use problem::Problem;
+pub use suggest::suggest;
+
+/// Most schema findings one body yields: a report shows at most this many (the pipeline's cap)
+/// plus one, so that it can say more were found.
+pub const MAX_FINDINGS: usize = 1000;
+
+/// Schema findings of a parsed body sent to (or returned by) `operation`.
+pub fn check_body(
+    doc: &Document<'_>,
+    operation: Option<&Operation>,
+    kind: BodyKind,
+) -> Vec<Finding> {
+    let root = doc.root();
+    if !matches!(root.value, Json::Object(_)) {
+        let message = format!(
+            "Found {} as the body; expected a JSON object",
+            root.type_name()
+        );
+        return vec![Finding::new(rules::NOT_AN_OBJECT, "", root.span, message)];
+    }
+    let Some(operation) = operation else {
+        return Vec::new();
+    };
+    match schemas::validator(operation, kind) {
+        None => Vec::new(),
+        Some(Err(reason)) => vec![
+            Finding::at_start(
+                rules::SCHEMA_UNAVAILABLE,
+                format!(
+                    "The schema of {} could not be compiled, so the body was not checked: {reason}",
+                    operation.address
+                ),
+            )
+            .with_docs(operation.docs.as_str()),
+        ],
+        Some(Ok(validator)) => schema_findings(doc, validator, api::bundle(), &operation.docs),
+    }
+}
+
+/// Schema findings of `doc`; `bundle` is what the validator's schema paths point into,
 /// `fallback_docs` the operation's docs page for types without their own docs section.
-pub fn schema_diagnostics(
+pub fn schema_findings(
     doc: &Document<'_>,
     validator: &Validator,
     bundle: &Value,
     fallback_docs: &str,
-) -> Vec<Diagnostic> {
+) -> Vec<Finding> {
     // serde_json re-parses the (already checked) text faster than the tree converts itself; the
     // tree is the fallback for what serde_json refuses (nesting beyond 128, lone surrogates).
     let instance = serde_json::from_str(doc.json_text()).unwrap_or_else(|_| doc.root().to_json());
     let mut found = Vec::new();
     // More errors than a report can show are never needed; stop collecting early.
-    for error in validator
-        .iter_errors(&instance)
-        .take(limits::MAX_DIAGNOSTICS + 1)
-    {
-        findings::collect(&error, bundle, &mut found);
+    for error in validator.iter_errors(&instance).take(MAX_FINDINGS + 1) {
+        collect::collect(&error, doc, bundle, &mut found);
     }
     // Locating is the costly step (keys are looked up in their object): locate no more findings
     // than a report shows; the cap then says that more were found.
     tidy(found)
         .iter()
-        .take(limits::MAX_DIAGNOSTICS + 1)
+        .take(MAX_FINDINGS + 1)
         .map(|finding| locate::locate(doc, finding, fallback_docs))
         .collect()
 }
 
 /// One finding per rule and place, and none about the content of a value of the wrong type
 /// (an object where a string enum is expected is a type problem, not also an enum problem).
-fn tidy(found: Vec<Finding>) -> Vec<Finding> {
+fn tidy(found: Vec<SchemaFinding>) -> Vec<SchemaFinding> {
     let wrong_type: HashSet<String> = found
         .iter()
         .filter(|f| f.problem.is_type_problem())
-        .map(Finding::pointer)
+        .map(SchemaFinding::pointer)
         .collect();
     let mut seen = HashSet::new();
     found
@@ -57,6 +104,8 @@ fn tidy(found: Vec<Finding>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::source::LineIndex;
     use serde_json::json;
 
     const DOCS: &str = "https://docs.mews.com/connector-api/operations/test";
@@ -104,7 +153,14 @@ mod tests {
             .build(&json!({"$ref": format!("urn:test:bundle#/$defs/{def}")}))
             .unwrap();
         let doc = Document::parse(text).unwrap();
-        let mut diagnostics = schema_diagnostics(&doc, &validator, bundle(), DOCS);
+        let lines = LineIndex::new(text);
+        let mut diagnostics: Vec<Diagnostic> = schema_findings(&doc, &validator, bundle(), DOCS)
+            .into_iter()
+            .map(|finding| {
+                let severity = finding.rule.severity();
+                finding.locate(text, &lines, severity)
+            })
+            .collect();
         diagnostics.sort_by_key(|d| (d.line, d.column));
         diagnostics
     }

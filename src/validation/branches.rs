@@ -1,4 +1,6 @@
-//! Which branch of a failed `anyOf`/`oneOf` to report: the one the value most resembles.
+//! Which branch of a failed `anyOf`/`oneOf` to report: among the branches that do not reject
+//! the value's type outright, the one the value was meant for, chosen the one way the product
+//! chooses a union's branch ([`crate::api::union::choose`]).
 //!
 //! A nullable wrapper (`anyOf [X, null]`) reports X's own errors rather than "not valid under any";
 //! a `oneOf` of request variants reports the variant whose properties the body uses, named so
@@ -8,7 +10,9 @@ use jsonschema::ValidationError;
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
 
-use super::findings::expected_types;
+use super::problem::expected_types;
+use crate::api::union;
+use crate::source::Document;
 
 /// The outcome of comparing the branches.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +29,7 @@ pub enum Choice {
 pub fn choose(
     error: &ValidationError<'_>,
     context: &[Vec<ValidationError<'static>>],
+    doc: &Document<'_>,
     bundle: &Value,
 ) -> Choice {
     let at = error.instance_path().as_str();
@@ -44,14 +49,21 @@ pub fn choose(
             variant: None,
         },
         _ => {
-            let best = candidates
-                .iter()
-                .copied()
-                .min_by_key(|&i| context.get(i).map(|branch| misfit(branch, at)))
+            let schema_path = error.schema_path().as_str();
+            let branches = bundle
+                .pointer(schema_path)
+                .and_then(Value::as_array)
+                .map_or(&[][..], Vec::as_slice);
+            let best = doc
+                .node(at)
+                .and_then(|node| {
+                    union::choose(bundle, branches, node, |i| candidates.contains(&i), 0)
+                })
+                .or_else(|| candidates.first().copied())
                 .unwrap_or_default();
             Choice::Branch {
                 index: best,
-                variant: variant_name(bundle, error.schema_path().as_str(), best),
+                variant: variant_name(branches, best),
             }
         }
     }
@@ -63,22 +75,6 @@ fn rejects_type_only(branch: &[ValidationError<'_>], at: &str) -> bool {
         && branch.iter().all(|e| {
             matches!(e.kind(), ValidationErrorKind::Type { .. }) && e.instance_path().as_str() == at
         })
-}
-
-/// How badly the value's shape fits a branch: properties it lacks or has in excess at the
-/// value's own level weigh most, then the number of errors.
-fn misfit(branch: &[ValidationError<'_>], at: &str) -> (usize, usize) {
-    let structural = branch
-        .iter()
-        .filter(|e| e.instance_path().as_str() == at)
-        .map(|e| match e.kind() {
-            ValidationErrorKind::Required { .. } => 1,
-            ValidationErrorKind::AdditionalProperties { unexpected }
-            | ValidationErrorKind::UnevaluatedProperties { unexpected } => unexpected.len(),
-            _ => 0,
-        })
-        .sum();
-    (structural, branch.len())
 }
 
 fn union_of_types(context: &[Vec<ValidationError<'static>>]) -> Vec<String> {
@@ -95,9 +91,9 @@ fn union_of_types(context: &[Vec<ValidationError<'static>>]) -> Vec<String> {
     expected
 }
 
-/// The name of branch `index` of the combinator at `schema_path`: its `$ref` target or `title`.
-fn variant_name(bundle: &Value, schema_path: &str, index: usize) -> Option<String> {
-    let branch = bundle.pointer(&format!("{schema_path}/{index}"))?;
+/// The name of branch `index` of a combinator: its `$ref` target or `title`.
+fn variant_name(branches: &[Value], index: usize) -> Option<String> {
+    let branch = branches.get(index)?;
     let by_ref = branch
         .get("$ref")
         .and_then(Value::as_str)

@@ -1,6 +1,6 @@
 //! What was found at a location, made safe to print: shortened, and tokens masked.
 
-use super::errors::Found;
+use super::problem::Found;
 use crate::secret::mask;
 use crate::source::{Document, Node, Value, pointer};
 

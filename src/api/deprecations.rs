@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::engine::catalog::{self, DeprecatedProperty};
+use super::catalog::{self, DeprecatedProperty};
 
 /// The table by property name: most properties are not in it, and this is asked for every one.
 fn table() -> &'static HashMap<&'static str, Vec<&'static DeprecatedProperty>> {
@@ -23,7 +23,7 @@ fn table() -> &'static HashMap<&'static str, Vec<&'static DeprecatedProperty>> {
 }
 
 /// The table's entry for `property` of an object typed by any of `defs`.
-pub(super) fn find(defs: &[&str], property: &str) -> Option<&'static DeprecatedProperty> {
+pub fn find(defs: &[&str], property: &str) -> Option<&'static DeprecatedProperty> {
     table()
         .get(property)?
         .iter()

@@ -1,6 +1,11 @@
-//! The typed problems schema validation finds, apart from where they are: rule id and message.
+//! The typed problems schema validation finds, apart from where they are: rule and message.
 
 use serde_json::Value;
+
+use jsonschema::error::TypeKind;
+
+use crate::diagnostic::Rule;
+use crate::rules;
 
 /// What is wrong with a value, independent of its location (like jsonschema's error kind).
 #[derive(Debug, Clone, PartialEq)]
@@ -75,27 +80,27 @@ pub struct Found {
 }
 
 impl Problem {
-    pub fn rule(&self) -> &'static str {
+    pub fn rule(&self) -> Rule {
         match self {
-            Problem::MissingRequired { .. } => "missing-required",
-            Problem::UnknownProperty { .. } => "unknown-property",
-            Problem::TypeMismatch { .. } => "type-mismatch",
-            Problem::NullNotAllowed { .. } => "null-not-allowed",
-            Problem::EnumValue { .. } => "enum-value",
-            Problem::Format { format } if format == "date-time" => "datetime-format",
-            Problem::Format { .. } => "format",
-            Problem::Pattern { .. } => "pattern",
-            Problem::MinItems { .. } => "min-items",
-            Problem::MaxItems { .. } => "max-items",
-            Problem::UniqueItems => "unique-items",
-            Problem::MinLength { .. } | Problem::MaxLength { .. } => "string-length",
+            Problem::MissingRequired { .. } => rules::MISSING_REQUIRED,
+            Problem::UnknownProperty { .. } => rules::UNKNOWN_PROPERTY,
+            Problem::TypeMismatch { .. } => rules::TYPE_MISMATCH,
+            Problem::NullNotAllowed { .. } => rules::NULL_NOT_ALLOWED,
+            Problem::EnumValue { .. } => rules::ENUM_VALUE,
+            Problem::Format { format } if format == "date-time" => rules::DATETIME_FORMAT,
+            Problem::Format { .. } => rules::FORMAT,
+            Problem::Pattern { .. } => rules::PATTERN,
+            Problem::MinItems { .. } => rules::MIN_ITEMS,
+            Problem::MaxItems { .. } => rules::MAX_ITEMS,
+            Problem::UniqueItems => rules::UNIQUE_ITEMS,
+            Problem::MinLength { .. } | Problem::MaxLength { .. } => rules::STRING_LENGTH,
             Problem::Range {
                 limitation_count: true,
                 ..
-            } => "limitation-count-range",
-            Problem::Range { .. } => "number-range",
-            Problem::SeveralVariants => "one-of",
-            Problem::Other { .. } => "schema-violation",
+            } => rules::LIMITATION_COUNT_RANGE,
+            Problem::Range { .. } => rules::NUMBER_RANGE,
+            Problem::SeveralVariants => rules::ONE_OF,
+            Problem::Other { .. } => rules::SCHEMA_VIOLATION,
         }
     }
 
@@ -128,7 +133,7 @@ fn enum_suggestion(found: &Found, allowed: &[Value]) -> Option<String> {
         .filter_map(Value::as_str)
         .map(str::to_owned)
         .collect();
-    super::findings::suggest(found.shown.trim_matches('"'), &candidates)
+    super::suggest::suggest(found.shown.trim_matches('"'), &candidates)
 }
 
 impl Problem {
@@ -260,6 +265,14 @@ fn describe_format(format: &str) -> String {
     }
 }
 
+/// The JSON type names a `type` error expected.
+pub fn expected_types(kind: &TypeKind) -> Vec<String> {
+    match kind {
+        TypeKind::Single(single) => vec![single.to_string()],
+        TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,14 +290,13 @@ mod tests {
         let date_time = Problem::Format {
             format: "date-time".into(),
         };
-        assert_eq!(date_time.rule(), "datetime-format");
+        assert_eq!(date_time.rule(), rules::DATETIME_FORMAT);
         let count = Problem::Range {
             bound: Bound::Maximum,
             limit: 1000.into(),
             limitation_count: true,
         };
-        assert_eq!(count.rule(), "limitation-count-range");
-        assert!(crate::engine::RULES.iter().any(|r| r.id == count.rule()));
+        assert_eq!(count.rule(), rules::LIMITATION_COUNT_RANGE);
     }
 
     #[test]

@@ -1,26 +1,9 @@
-//! The one diagnostic model of the product: every finding, whatever produced it, is a [`Diagnostic`]
-//! collected in a [`Report`]. Field names are a contract read by the CLI, the npm package and the page.
+//! Diagnostics located by line and column, and the report that collects them.
 
 use serde::{Deserialize, Serialize};
 
-/// How serious a finding is. `Error` makes a report invalid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+use super::{Rule, Severity};
+use crate::source::Position;
 
 /// One finding, located in the submitted text.
 ///
@@ -45,6 +28,47 @@ pub struct Diagnostic {
     /// Time of the recorded call this finding belongs to (as recorded), in session reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `rule` at its default severity, linking the rule's docs, between two
+    /// positions: the one way every part of the product builds one.
+    pub fn new(
+        rule: Rule,
+        pointer: impl Into<String>,
+        (start, end): (Position, Position),
+        message: String,
+    ) -> Self {
+        Diagnostic {
+            rule: rule.id().to_string(),
+            severity: rule.severity(),
+            message,
+            pointer: pointer.into(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            docs: rule.docs().to_string(),
+            call: None,
+            time: None,
+        }
+    }
+
+    /// Where the diagnostic starts.
+    pub fn start(&self) -> Position {
+        Position {
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    /// Where the diagnostic ends.
+    pub fn end(&self) -> Position {
+        Position {
+            line: self.end_line,
+            column: self.end_column,
+        }
+    }
 }
 
 /// The operation a report is about, as resolved from the address.

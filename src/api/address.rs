@@ -2,6 +2,8 @@
 //! the catalog operation, with the address problems certification would reject.
 
 use super::catalog::Operation;
+use crate::diagnostic::Rule;
+use crate::rules;
 
 /// How many nearby addresses an unknown-operation diagnostic suggests.
 const SUGGESTIONS: usize = 3;
@@ -21,11 +23,11 @@ pub enum AddressProblem {
 }
 
 impl AddressProblem {
-    pub fn rule(&self) -> &'static str {
+    pub fn rule(&self) -> Rule {
         match self {
-            AddressProblem::CaseMismatch { .. } => "path-case-mismatch",
-            AddressProblem::TrailingSlash { .. } => "trailing-slash",
-            AddressProblem::Unknown { .. } => "unknown-operation",
+            AddressProblem::CaseMismatch { .. } => rules::PATH_CASE_MISMATCH,
+            AddressProblem::TrailingSlash { .. } => rules::TRAILING_SLASH,
+            AddressProblem::Unknown { .. } => rules::UNKNOWN_OPERATION,
         }
     }
 
@@ -206,7 +208,7 @@ mod tests {
         let correct = resolution.operation.map(|op| op.address.as_str());
         assert_eq!(correct, Some("/api/connector/v1/bills/getAll"));
         assert_eq!(resolution.problems.len(), 1);
-        assert_eq!(resolution.problems[0].rule(), "path-case-mismatch");
+        assert_eq!(resolution.problems[0].rule(), rules::PATH_CASE_MISMATCH);
         assert!(
             resolution.problems[0]
                 .message(correct)
@@ -218,17 +220,17 @@ mod tests {
     fn trailing_slash_is_reported_and_case_too_when_both() {
         let resolution = resolve("/api/connector/v1/bills/getAll/", catalog());
         assert_eq!(resolution.problems.len(), 1);
-        assert_eq!(resolution.problems[0].rule(), "trailing-slash");
+        assert_eq!(resolution.problems[0].rule(), rules::TRAILING_SLASH);
         let both = resolve("/api/connector/v1/bills/getall/", catalog());
-        let rules: Vec<_> = both.problems.iter().map(AddressProblem::rule).collect();
-        assert_eq!(rules, ["trailing-slash", "path-case-mismatch"]);
+        let found: Vec<_> = both.problems.iter().map(AddressProblem::rule).collect();
+        assert_eq!(found, [rules::TRAILING_SLASH, rules::PATH_CASE_MISMATCH]);
         assert!(both.operation.is_some());
     }
 
     #[test]
     fn a_huge_unknown_address_is_shortened_and_not_compared() {
         let huge = format!("/api/connector/v1/{}", "x".repeat(100_000));
-        let resolution = resolve(&huge, crate::engine::operations());
+        let resolution = resolve(&huge, super::super::operations());
         let [AddressProblem::Unknown { found, nearest }] = resolution.problems.as_slice() else {
             panic!("{:?}", resolution.problems);
         };

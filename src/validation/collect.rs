@@ -1,18 +1,19 @@
-//! jsonschema errors → typed [`Finding`]s: the problem, the instance location, the owning schema
-//! type. Combinator errors (`anyOf`/`oneOf`) are replaced by the errors of the branch the value
-//! most resembles (see [`super::branches`]).
+//! jsonschema errors → typed [`SchemaFinding`]s: the problem, the instance location, the owning
+//! schema type. Combinator errors (`anyOf`/`oneOf`) are replaced by the errors of the branch the
+//! value most resembles (see [`super::branches`]).
 
 use jsonschema::ValidationError;
-use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
 
 use super::branches::{self, Choice};
-use super::errors::{Bound, Problem};
-use crate::source::pointer;
+use super::problem::{Bound, Problem, expected_types};
+use super::suggest::suggest;
+use crate::source::{Document, pointer};
 
-/// One schema problem at one place.
+/// One schema problem at one place, before it is located in the text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
+pub struct SchemaFinding {
     pub problem: Problem,
     /// Instance location the validator reported (for property problems: the enclosing object).
     pub at: String,
@@ -22,7 +23,7 @@ pub struct Finding {
     pub variant: Option<String>,
 }
 
-impl Finding {
+impl SchemaFinding {
     /// The JSON Pointer of the offending value (of the property itself for property problems).
     pub fn pointer(&self) -> String {
         match self.problem.property() {
@@ -33,11 +34,16 @@ impl Finding {
 }
 
 /// Appends the findings of one validation error; `bundle` is the schema bundle the paths point into.
-pub fn collect(error: &ValidationError<'_>, bundle: &Value, out: &mut Vec<Finding>) {
+pub fn collect(
+    error: &ValidationError<'_>,
+    doc: &Document<'_>,
+    bundle: &Value,
+    out: &mut Vec<SchemaFinding>,
+) {
     let at = error.instance_path().as_str().to_string();
     let def = owning_def(error.schema_path().as_str());
-    let push = |out: &mut Vec<Finding>, problem: Problem| {
-        out.push(Finding {
+    let push = |out: &mut Vec<SchemaFinding>, problem: Problem| {
+        out.push(SchemaFinding {
             problem,
             at: at.clone(),
             def: def.clone(),
@@ -50,7 +56,7 @@ pub fn collect(error: &ValidationError<'_>, bundle: &Value, out: &mut Vec<Findin
             let allowed = allowed_properties(bundle, error.schema_path().as_str());
             // One error can list 100,000 keys; a report shows at most a thousand findings, so
             // the rest need no (costly) suggestion.
-            for property in unexpected.iter().take(super::limits::MAX_DIAGNOSTICS + 1) {
+            for property in unexpected.iter().take(super::MAX_FINDINGS + 1) {
                 let suggestion = suggest(property, &allowed);
                 push(
                     out,
@@ -62,14 +68,14 @@ pub fn collect(error: &ValidationError<'_>, bundle: &Value, out: &mut Vec<Findin
             }
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
-            match branches::choose(error, context, bundle) {
+            match branches::choose(error, context, doc, bundle) {
                 Choice::TypeOnly { expected } => {
                     push(out, type_problem(error.instance(), expected))
                 }
                 Choice::Branch { index, variant } => {
                     let start = out.len();
                     for inner in context.get(index).into_iter().flatten() {
-                        collect(inner, bundle, out);
+                        collect(inner, doc, bundle, out);
                     }
                     for finding in out.iter_mut().skip(start) {
                         if finding.variant.is_none() {
@@ -140,14 +146,6 @@ fn type_problem(instance: &Value, expected: Vec<String>) -> Problem {
     }
 }
 
-/// The JSON type names a `type` error expected.
-pub fn expected_types(kind: &TypeKind) -> Vec<String> {
-    match kind {
-        TypeKind::Single(single) => vec![single.to_string()],
-        TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
-    }
-}
-
 /// The `$defs` name a canonical schema path starts in (`/$defs/<name>/...`).
 pub fn owning_def(schema_path: &str) -> Option<String> {
     let tokens = pointer::tokens(schema_path)?;
@@ -169,36 +167,9 @@ fn allowed_properties(bundle: &Value, schema_path: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The allowed property a misspelt one most likely meant, if any is close enough.
-pub fn suggest(property: &str, allowed: &[String]) -> Option<String> {
-    const MIN_SIMILARITY: f64 = 0.7;
-    let wanted = property.to_lowercase();
-    allowed
-        .iter()
-        .map(|candidate| {
-            let similarity =
-                strsim::normalized_damerau_levenshtein(&wanted, &candidate.to_lowercase());
-            (similarity, candidate)
-        })
-        .filter(|(similarity, _)| *similarity >= MIN_SIMILARITY)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate.clone())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggests_the_closest_allowed_property() {
-        let allowed = vec!["ContactPerson".to_string(), "Notes".to_string()];
-        assert_eq!(
-            suggest("ContacPerson", &allowed).as_deref(),
-            Some("ContactPerson")
-        );
-        assert_eq!(suggest("notes", &allowed).as_deref(), Some("Notes"));
-        assert_eq!(suggest("Zzzzzz", &allowed), None);
-    }
 
     #[test]
     fn owning_def_is_the_first_defs_segment() {

@@ -1,28 +1,27 @@
 //! Operation-level notices: deprecated (warning, with replacement and discontinuation date) and
 //! restricted (info).
 
-use super::catalog::Operation;
-use super::locate;
-use crate::diagnostic::Diagnostic;
+use crate::api::Operation;
+use crate::diagnostic::Finding;
+use crate::rules;
 
-pub fn notices(operation: &Operation) -> Vec<Diagnostic> {
+pub fn notices(operation: &Operation) -> Vec<Finding> {
     let mut notices = Vec::new();
     if operation.deprecated {
-        notices.push(locate::at_start(
-            "deprecated-operation",
-            deprecation_message(operation),
-            operation.docs.clone(),
-        ));
+        notices.push(
+            Finding::at_start(rules::DEPRECATED_OPERATION, deprecation_message(operation))
+                .with_docs(operation.docs.as_str()),
+        );
     }
     if operation.restricted {
-        notices.push(locate::at_start(
-            "restricted-operation",
-            format!(
-                "{} is restricted: Mews must enable it for your integration before it can be used",
-                operation.address
-            ),
-            operation.docs.clone(),
-        ));
+        let message = format!(
+            "{} is restricted: Mews must enable it for your integration before it can be used",
+            operation.address
+        );
+        notices.push(
+            Finding::at_start(rules::RESTRICTED_OPERATION, message)
+                .with_docs(operation.docs.as_str()),
+        );
     }
     notices
 }

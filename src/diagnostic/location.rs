@@ -1,8 +1,8 @@
-//! Where a finding is in a submitted JSON text, and turning that place into a [`Diagnostic`].
+//! A place already located by line and column — the session review locates places in a recording
+//! as it reads it, in one forward pass — and the diagnostics there.
 
-use crate::diagnostic::Diagnostic;
-use crate::registry::RuleInfo;
-use crate::source::{Document, Span};
+use super::{Diagnostic, Rule};
+use crate::source::{Document, Position, Span};
 
 /// A located place in a submitted text: pointer plus 1-based start/end line and UTF-16 column.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -43,36 +43,16 @@ impl Location {
         }
     }
 
-    /// The place of a span in a text that did not parse as JSON.
-    pub fn of_span_in_text(text: &str, span: Span) -> Self {
-        let lines = crate::source::LineIndex::new(text);
-        let (start, end) = (
-            lines.position(text, span.start),
-            lines.position(text, span.end),
-        );
-        Location {
-            pointer: String::new(),
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-        }
-    }
-
     /// A diagnostic of `rule`, at its default severity, located here.
-    pub fn diagnostic(&self, rule: &RuleInfo, message: String) -> Diagnostic {
-        Diagnostic {
-            rule: rule.id.to_string(),
-            severity: rule.severity,
-            message,
-            pointer: self.pointer.clone(),
+    pub fn diagnostic(&self, rule: Rule, message: String) -> Diagnostic {
+        let start = Position {
             line: self.line,
             column: self.column,
-            end_line: self.end_line,
-            end_column: self.end_column,
-            docs: rule.docs.to_string(),
-            call: None,
-            time: None,
-        }
+        };
+        let end = Position {
+            line: self.end_line,
+            column: self.end_column,
+        };
+        Diagnostic::new(rule, self.pointer.clone(), (start, end), message)
     }
 }

@@ -56,7 +56,7 @@ pub struct DeprecatedProperty {
     pub discontinued: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Catalog {
     operations: Vec<Operation>,
@@ -70,9 +70,10 @@ struct Catalog {
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        // The catalog is generated and checked by tests; an unreadable one is a build defect,
-        // degraded to an empty catalog rather than a panic.
-        serde_json::from_str(CATALOG_JSON).unwrap_or_default()
+        // Generated and embedded at build time, and read by every test: an unreadable catalog is
+        // a build defect that must fail loudly, not validate everything against nothing.
+        serde_json::from_str(CATALOG_JSON)
+            .unwrap_or_else(|error| panic!("the embedded schemas/catalog.json is corrupt: {error}"))
     })
 }
 
@@ -94,5 +95,34 @@ pub fn type_docs(def: &str) -> Option<&'static str> {
 /// The schema bundle: every component schema under `$defs`.
 pub fn bundle() -> &'static serde_json::Value {
     static BUNDLE: OnceLock<serde_json::Value> = OnceLock::new();
-    BUNDLE.get_or_init(|| serde_json::from_str(BUNDLE_JSON).unwrap_or(serde_json::Value::Null))
+    BUNDLE.get_or_init(|| {
+        serde_json::from_str(BUNDLE_JSON)
+            .unwrap_or_else(|error| panic!("the embedded schemas/bundle.json is corrupt: {error}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_catalog_and_bundle_load() {
+        assert_eq!(operations().len(), 200);
+        assert!(!deprecated_properties().is_empty());
+        let defs = bundle().get("$defs").and_then(serde_json::Value::as_object);
+        assert!(defs.is_some_and(|defs| defs.len() > 800));
+        for operation in operations() {
+            for body in [&operation.request, &operation.response]
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    defs.is_some_and(|defs| defs.contains_key(&body.def)),
+                    "{} names the missing type {}",
+                    operation.address,
+                    body.def
+                );
+            }
+        }
+    }
 }

@@ -1,0 +1,15 @@
+//! The one diagnostic model of the product. Inside the engine a finding is a [`Finding`]: a rule
+//! (raised through its typed [`Rule`] handle), a JSON Pointer, a byte span of the checked text and
+//! a message. At the edge, findings become [`Diagnostic`]s located by line and UTF-16 column,
+//! collected in a [`Report`]: field names there are a contract read by the CLI, the npm package
+//! and the page.
+
+mod finding;
+mod location;
+mod report;
+mod rule;
+
+pub use finding::Finding;
+pub use location::Location;
+pub use report::{Diagnostic, OperationRef, Report};
+pub use rule::{Rule, RuleInfo, Severity};
