@@ -8,6 +8,8 @@ pub mod checklist;
 pub mod conformance;
 pub mod diagnostic;
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
 pub mod input;
 pub mod options;
 pub mod registry;

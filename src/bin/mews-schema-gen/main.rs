@@ -1,19 +1,12 @@
 //! `mews-schema-gen`: turns the Mews Connector API OpenAPI document (and, when present, the
 //! docs folder) into `schemas/bundle.json`, `schemas/catalog.json` and the per-operation
-//! request and response schemas.
-
-mod bundle;
-mod catalog;
-mod convert;
-mod deprecations;
-mod docs;
-mod openapi;
-mod write;
+//! request and response schemas (the work is in the library's `generate` module).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use mews_connector_validator::generate::{bundle, catalog, docs, openapi, write};
 
 const DEFAULT_DOCS: &str = "../shared/mews-connector-api";
 

@@ -5,11 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Value, json};
 
-use crate::bundle::Bundle;
-use crate::convert::DEFS_PREFIX;
-use crate::deprecations::{self, Row};
-use crate::docs::{self, Docs, OperationDocs};
-use crate::openapi::{Spec, SpecOperation};
+use crate::generate::bundle::Bundle;
+use crate::generate::convert::DEFS_PREFIX;
+use crate::generate::deprecations::{self, Row};
+use crate::generate::docs::{self, Docs, OperationDocs};
+use crate::generate::openapi::{Spec, SpecOperation};
 
 /// What the deprecations README says about one operation.
 struct OperationDeprecation {
@@ -290,7 +290,7 @@ fn first_ref(schema: &Value) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::openapi::parse;
+    use crate::generate::openapi::parse;
 
     const SPEC: &str = r##"
 openapi: 3.0.4
@@ -336,7 +336,7 @@ components:
 
     fn docs() -> Docs {
         Docs {
-            operations: crate::docs::operation_sections("payments", PAGE)
+            operations: crate::generate::docs::operation_sections("payments", PAGE)
                 .into_iter()
                 .collect(),
             types: [(
@@ -355,7 +355,7 @@ components:
     #[test]
     fn docs_facts_reach_the_operations() {
         let spec = parse(SPEC).unwrap();
-        let bundle = crate::bundle::build(&spec).unwrap();
+        let bundle = crate::generate::bundle::build(&spec).unwrap();
         let catalog = build(&spec, &bundle, Some(&docs()));
         let card = &catalog["operations"][0];
         assert_eq!(card["deprecated"], true);
@@ -391,7 +391,7 @@ components:
     #[test]
     fn without_docs_links_come_from_tag_and_summary() {
         let spec = parse(SPEC).unwrap();
-        let bundle = crate::bundle::build(&spec).unwrap();
+        let bundle = crate::generate::bundle::build(&spec).unwrap();
         let catalog = build(&spec, &bundle, None);
         let card = &catalog["operations"][0];
         assert_eq!(card["deprecated"], false);

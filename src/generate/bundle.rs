@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
-use crate::convert::{Converter, DEFS_PREFIX, Stats};
-use crate::openapi::{Body, Spec};
+use crate::generate::convert::{Converter, DEFS_PREFIX, Stats};
+use crate::generate::openapi::{Body, Spec};
 
 /// The converted schemas and, per operation (spec order), the `$defs` names of its bodies.
 pub struct Bundle {
@@ -212,7 +212,7 @@ fn collect_refs(value: &Value, found: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::openapi::parse;
+    use crate::generate::openapi::parse;
 
     const SPEC: &str = r##"
 openapi: 3.0.4

@@ -5,9 +5,9 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::bundle::{self, Bundle};
-use crate::convert::DEFS_PREFIX;
-use crate::openapi::Spec;
+use crate::generate::bundle::{self, Bundle};
+use crate::generate::convert::DEFS_PREFIX;
+use crate::generate::openapi::Spec;
 
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 pub const BUNDLE_ID: &str = "urn:mews-connector-validator:bundle";
