@@ -137,7 +137,7 @@ fn plain_component_ref(schema: &Value) -> Option<&str> {
 }
 
 /// The `$defs` a request body can be: the root, or each referenced branch of a root `oneOf`.
-fn request_shapes(defs: &BTreeMap<String, Value>, root: &str) -> Vec<String> {
+pub(super) fn request_shapes(defs: &BTreeMap<String, Value>, root: &str) -> Vec<String> {
     match defs
         .get(root)
         .and_then(|def| def.get("oneOf"))

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::tables::{self, Table};
+
 pub const DOCS_BASE: &str = "https://docs.mews.com/connector-api/";
 
 /// The docs section of one operation.
@@ -34,6 +36,8 @@ pub struct Docs {
     pub types: HashMap<String, (String, String)>,
     /// `deprecations/README.md`, when present.
     pub deprecations: Option<String>,
+    /// The parameter tables of `operations/*.md`, page by page.
+    pub tables: Vec<Table>,
 }
 
 impl Docs {
@@ -47,6 +51,7 @@ impl Docs {
             .collect();
         pages.sort();
         let mut operations = HashMap::new();
+        let mut tables = Vec::new();
         for path in pages {
             let text = std::fs::read_to_string(&path)
                 .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
@@ -57,6 +62,7 @@ impl Docs {
             for (address, docs) in operation_sections(page, &text) {
                 operations.entry(address).or_insert(docs);
             }
+            tables.extend(tables::page_tables(page, &text));
         }
         let types_path = dir.join("_generator/types.yaml");
         let mut types = match std::fs::read_to_string(&types_path) {
@@ -83,6 +89,7 @@ impl Docs {
             operations,
             types,
             deprecations,
+            tables,
         })
     }
 
@@ -218,7 +225,7 @@ pub fn heading_anchors(text: &str) -> HashSet<String> {
 }
 
 /// `(level, text)` of an ATX heading line.
-fn heading(line: &str) -> Option<(usize, &str)> {
+pub(super) fn heading(line: &str) -> Option<(usize, &str)> {
     let level = line.chars().take_while(|c| *c == '#').count();
     if !(1..=6).contains(&level) {
         return None;
@@ -288,7 +295,7 @@ fn decode_entities(text: &str) -> String {
 }
 
 /// `[text](target)` → `text`.
-fn link_texts(text: &str) -> String {
+pub(super) fn link_texts(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(open) = rest.find('[') {
@@ -321,12 +328,12 @@ fn link_texts(text: &str) -> String {
 
 /// GitHub numbers repeated anchors in a page: `x`, `x-1`, `x-2`.
 #[derive(Default)]
-struct SlugCounter {
+pub(super) struct SlugCounter {
     seen: HashMap<String, usize>,
 }
 
 impl SlugCounter {
-    fn unique(&mut self, slug: &str) -> String {
+    pub(super) fn unique(&mut self, slug: &str) -> String {
         let count = self.seen.entry(slug.to_owned()).or_insert(0);
         let unique = if *count == 0 {
             slug.to_owned()

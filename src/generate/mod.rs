@@ -4,8 +4,11 @@
 
 pub mod bundle;
 pub mod catalog;
+pub mod conditions;
 pub mod convert;
 pub mod deprecations;
 pub mod docs;
 pub mod openapi;
+pub mod phrases;
+pub mod tables;
 pub mod write;
