@@ -8,6 +8,8 @@ pub mod checklist;
 pub mod conditions;
 pub mod conformance;
 pub mod diagnostic;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod diff;
 pub mod engine;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
