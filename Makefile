@@ -86,5 +86,7 @@ test-browser:
 bench: pkg
 	node tests/node/bench.mjs
 
+# Also lists the conditions read from the docs' tables in target/conditions.txt, for review.
 schemas:
-	cargo run --release --bin mews-schema-gen --
+	mkdir -p target
+	cargo run --release --bin mews-schema-gen -- --conditions-list target/conditions.txt

@@ -7,17 +7,25 @@
 //! 1. [`source`] (the submitted text: spans, positions, JSON with positions) and [`secret`];
 //! 2. [`diagnostic`] (rules' data type and handle, findings, located diagnostics, reports);
 //! 3. [`rules`] (every rule, declared once, as data);
-//! 4. [`options`] (environment, evaluation date, severity overrides);
+//! 4. [`options`] (environment, evaluation date, severity overrides) and [`conditions`] (the docs'
+//!    conditional requirements, as data);
 //! 5. [`api`] (the embedded catalog and schema bundle, compiled schemas, API facts);
 //! 6. [`validation`] (schema checks) and [`conformance`] (certification rules);
 //! 7. [`pipeline`] (validate a request, response or address);
 //! 8. [`input`] (pasted cURL/HTTP/HAR), [`checklist`], [`session`];
-//! 9. [`render`], the CLI (`src/cli/`) and the wasm bindings (`wasm` module) at the edges.
+//! 9. [`render`]; natively also [`generate`] (OpenAPI → schemas, as `mews-schema-gen` runs it) and
+//!    [`diff`] (what a newer contract changes);
+//! 10. the CLI (`src/cli/`) and the wasm bindings (`wasm` module) at the edges.
 
 pub mod api;
 pub mod checklist;
+pub mod conditions;
 pub mod conformance;
 pub mod diagnostic;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod diff;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
 pub mod input;
 pub mod options;
 pub mod pipeline;

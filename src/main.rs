@@ -28,6 +28,8 @@ enum Command {
     Session(cli::session::Args),
     /// Validate a certification checklist.
     Checklist(cli::checklist::Args),
+    /// Show what a newer OpenAPI contract changes (for your checklist's or session's operations).
+    Diff(cli::diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,5 +41,6 @@ fn main() -> ExitCode {
         Command::Rules(args) => cli::rules::run(args),
         Command::Session(args) => cli::session::run(args),
         Command::Checklist(args) => cli::checklist::run(args),
+        Command::Diff(args) => cli::diff::run(args),
     }
 }

@@ -12,11 +12,11 @@ const LAYERS: &[&[&str]] = &[
     &["diagnostic"],
     &["rules"],
     &["options", "conditions"],
-    &["api"],
+    &["api", "generate"],
     &["validation", "conformance"],
     &["pipeline"],
     &["input", "checklist", "session"],
-    &["render", "diff", "generate"],
+    &["render", "diff"],
     &["wasm", "cli"],
 ];
 

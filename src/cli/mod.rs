@@ -1,6 +1,7 @@
 //! Subcommands of the CLI, one module each; shared I/O helpers here.
 
 pub mod checklist;
+pub mod diff;
 pub mod operations;
 pub mod options;
 pub mod request;

@@ -1,19 +1,12 @@
 //! `mews-schema-gen`: turns the Mews Connector API OpenAPI document (and, when present, the
 //! docs folder) into `schemas/bundle.json`, `schemas/catalog.json` and the per-operation
-//! request and response schemas.
-
-mod bundle;
-mod catalog;
-mod convert;
-mod deprecations;
-mod docs;
-mod openapi;
-mod write;
+//! request and response schemas (the work is in the library's `generate` module).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use mews_connector_validator::generate::{bundle, catalog, conditions, docs, openapi, write};
 
 const DEFAULT_DOCS: &str = "../shared/mews-connector-api";
 
@@ -31,9 +24,14 @@ struct Args {
     /// without it, docs links are derived from the tags and summaries.
     #[arg(long)]
     docs: Option<PathBuf>,
-    /// Where to write `bundle.json`, `catalog.json`, `requests/` and `responses/`.
+    /// Where to write `bundle.json`, `catalog.json`, `conditions-unrecognised.json`, `requests/`
+    /// and `responses/`.
     #[arg(long, default_value = "schemas")]
     out: PathBuf,
+    /// Also write a human-readable list of the conditions read from the docs' tables (and of
+    /// the requirement sentences that are not conditions) to this file, for review.
+    #[arg(long, value_name = "FILE")]
+    conditions_list: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -62,8 +60,17 @@ fn run(args: &Args) -> Result<(), String> {
         }
     };
     let bundle = bundle::build(&spec)?;
-    let catalog = catalog::build(&spec, &bundle, docs.as_ref());
-    let written = write::write_all(&args.out, &spec, &bundle, &catalog)?;
+    let extraction = docs
+        .as_ref()
+        .map(|docs| conditions::extract(docs, &spec, &bundle))
+        .unwrap_or_default();
+    let catalog = catalog::build(&spec, &bundle, docs.as_ref(), &extraction.conditions)?;
+    let written = write::write_all(&args.out, &spec, &bundle, &catalog, &extraction.leftovers)?;
+    report_conditions(&extraction);
+    if let Some(path) = &args.conditions_list {
+        std::fs::write(path, conditions::render_list(&extraction))
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+    }
     let stats = &bundle.stats;
     eprintln!(
         "mews-schema-gen: {} operations, {} defs ({} oneOf request roots, {} nested defs with optional auth, {} nullable refs, {} nullable types, {} coproducts, {} enum-typed update values, {} flattened subclasses, {} legacy-nullable, {} durations typed as date-time) → {}: bundle {} B, catalog {} B, {} operation files {} B",
@@ -85,4 +92,29 @@ fn run(args: &Args) -> Result<(), String> {
         written.operation_bytes,
     );
     Ok(())
+}
+
+/// The conditions' counts and every requirement sentence that did not become one: a newer docs
+/// copy must not drop rules unseen.
+fn report_conditions(extraction: &conditions::Extraction) {
+    let leftovers = &extraction.leftovers;
+    eprintln!(
+        "mews-schema-gen: {} conditions from the docs' tables ({}); {} unrecognised phrasings, {} unresolved rules (listed in {})",
+        extraction.conditions.len(),
+        conditions::summary(&extraction.conditions),
+        leftovers.unrecognised.len(),
+        leftovers.unresolved.len(),
+        write::LEFTOVERS_FILE,
+    );
+    for (label, list) in [
+        ("unrecognised", &leftovers.unrecognised),
+        ("unresolved", &leftovers.unresolved),
+    ] {
+        for leftover in list {
+            eprintln!(
+                "  {label}: {} `{}`: {} ({})",
+                leftover.docs, leftover.property, leftover.sentence, leftover.reason
+            );
+        }
+    }
 }

@@ -48,11 +48,16 @@ pub fn load(path: &std::path::Path) -> Result<Spec, String> {
     let text = std::str::from_utf8(&bytes)
         .map_err(|error| format!("{} is not UTF-8 text: {error}", path.display()))?;
     let mut spec = parse(text).map_err(|error| format!("{}: {error}", path.display()))?;
-    spec.sha256 = Sha256::digest(&bytes)
+    spec.sha256 = sha256_hex(&bytes);
+    Ok(spec)
+}
+
+/// Hex SHA-256 of a document's bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|byte| format!("{byte:02x}"))
-        .collect();
-    Ok(spec)
+        .collect()
 }
 
 /// Parses the document text (YAML, which includes JSON). `sha256` is left empty.

@@ -1,15 +1,17 @@
-//! Builds `catalog.json`: one entry per operation plus the docs links of types and the
-//! deprecated properties (the contract is `src/engine/catalog.rs`).
+//! Builds `catalog.json`: one entry per operation plus the docs links of types, the
+//! deprecated properties and the conditional requirements (the contract is
+//! `src/engine/catalog.rs` and `src/conditions.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Value, json};
 
-use crate::bundle::Bundle;
-use crate::convert::DEFS_PREFIX;
-use crate::deprecations::{self, Row};
-use crate::docs::{self, Docs, OperationDocs};
-use crate::openapi::{Spec, SpecOperation};
+use crate::conditions::Condition;
+use crate::generate::bundle::Bundle;
+use crate::generate::convert::DEFS_PREFIX;
+use crate::generate::deprecations::{self, Row};
+use crate::generate::docs::{self, Docs, OperationDocs};
+use crate::generate::openapi::{Spec, SpecOperation};
 
 /// What the deprecations README says about one operation.
 struct OperationDeprecation {
@@ -17,7 +19,12 @@ struct OperationDeprecation {
     replacement: Option<String>,
 }
 
-pub fn build(spec: &Spec, bundle: &Bundle, docs: Option<&Docs>) -> Value {
+pub fn build(
+    spec: &Spec,
+    bundle: &Bundle,
+    docs: Option<&Docs>,
+    conditions: &[Condition],
+) -> Result<Value, String> {
     let deprecated_operations = docs.map(operation_deprecations).unwrap_or_default();
     let operations: Vec<Value> = spec
         .operations
@@ -47,12 +54,15 @@ pub fn build(spec: &Spec, bundle: &Bundle, docs: Option<&Docs>) -> Value {
     let deprecated_properties = docs
         .map(|docs| deprecated_properties(docs, spec, bundle))
         .unwrap_or_default();
-    json!({
+    let conditions = serde_json::to_value(conditions)
+        .map_err(|error| format!("cannot serialize the conditions: {error}"))?;
+    Ok(json!({
         "source": {"title": spec.title, "version": spec.version, "sha256": spec.sha256},
         "operations": operations,
         "types": types,
         "deprecatedProperties": deprecated_properties,
-    })
+        "conditions": conditions,
+    }))
 }
 
 fn operation_entry(
@@ -290,7 +300,7 @@ fn first_ref(schema: &Value) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::openapi::parse;
+    use crate::generate::openapi::parse;
 
     const SPEC: &str = r##"
 openapi: 3.0.4
@@ -336,7 +346,7 @@ components:
 
     fn docs() -> Docs {
         Docs {
-            operations: crate::docs::operation_sections("payments", PAGE)
+            operations: crate::generate::docs::operation_sections("payments", PAGE)
                 .into_iter()
                 .collect(),
             types: [(
@@ -349,14 +359,15 @@ components:
             .into_iter()
             .collect(),
             deprecations: Some(README.to_owned()),
+            tables: Vec::new(),
         }
     }
 
     #[test]
     fn docs_facts_reach_the_operations() {
         let spec = parse(SPEC).unwrap();
-        let bundle = crate::bundle::build(&spec).unwrap();
-        let catalog = build(&spec, &bundle, Some(&docs()));
+        let bundle = crate::generate::bundle::build(&spec).unwrap();
+        let catalog = build(&spec, &bundle, Some(&docs()), &[]).unwrap();
         let card = &catalog["operations"][0];
         assert_eq!(card["deprecated"], true);
         assert_eq!(card["discontinued"], "2028-01-10");
@@ -391,8 +402,8 @@ components:
     #[test]
     fn without_docs_links_come_from_tag_and_summary() {
         let spec = parse(SPEC).unwrap();
-        let bundle = crate::bundle::build(&spec).unwrap();
-        let catalog = build(&spec, &bundle, None);
+        let bundle = crate::generate::bundle::build(&spec).unwrap();
+        let catalog = build(&spec, &bundle, None, &[]).unwrap();
         let card = &catalog["operations"][0];
         assert_eq!(card["deprecated"], false);
         assert_eq!(card["discontinued"], Value::Null);

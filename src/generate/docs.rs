@@ -6,6 +6,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::markdown::{SlugCounter, heading, heading_anchors, heading_slug};
+use super::tables::{self, Table};
+
 pub const DOCS_BASE: &str = "https://docs.mews.com/connector-api/";
 
 /// The docs section of one operation.
@@ -34,6 +37,8 @@ pub struct Docs {
     pub types: HashMap<String, (String, String)>,
     /// `deprecations/README.md`, when present.
     pub deprecations: Option<String>,
+    /// The parameter tables of `operations/*.md`, page by page.
+    pub tables: Vec<Table>,
 }
 
 impl Docs {
@@ -47,6 +52,7 @@ impl Docs {
             .collect();
         pages.sort();
         let mut operations = HashMap::new();
+        let mut tables = Vec::new();
         for path in pages {
             let text = std::fs::read_to_string(&path)
                 .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
@@ -57,6 +63,7 @@ impl Docs {
             for (address, docs) in operation_sections(page, &text) {
                 operations.entry(address).or_insert(docs);
             }
+            tables.extend(tables::page_tables(page, &text));
         }
         let types_path = dir.join("_generator/types.yaml");
         let mut types = match std::fs::read_to_string(&types_path) {
@@ -83,6 +90,7 @@ impl Docs {
             operations,
             types,
             deprecations,
+            tables,
         })
     }
 
@@ -198,144 +206,6 @@ pub fn operation_sections(page: &str, text: &str) -> Vec<(String, OperationDocs)
     }
     finish(current.take(), &mut sections);
     sections
-}
-
-/// The anchors of every heading of a page.
-pub fn heading_anchors(text: &str) -> HashSet<String> {
-    let mut slugs = SlugCounter::default();
-    let mut in_fence = false;
-    let mut anchors = HashSet::new();
-    for line in text.lines() {
-        if line.trim_start().starts_with("```") {
-            in_fence = !in_fence;
-        } else if !in_fence {
-            if let Some((_, heading)) = heading(line) {
-                anchors.insert(slugs.unique(&heading_slug(heading)));
-            }
-        }
-    }
-    anchors
-}
-
-/// `(level, text)` of an ATX heading line.
-fn heading(line: &str) -> Option<(usize, &str)> {
-    let level = line.chars().take_while(|c| *c == '#').count();
-    if !(1..=6).contains(&level) {
-        return None;
-    }
-    let rest = &line[level..];
-    if !rest.starts_with(' ') {
-        return None;
-    }
-    Some((level, rest.trim().trim_end_matches('#').trim()))
-}
-
-/// GitHub's heading anchor: the heading's text (markdown links, code and strike-through
-/// reduced to their text), lower-cased, punctuation dropped, spaces → `-`.
-pub fn heading_slug(heading: &str) -> String {
-    decode_entities(&link_texts(heading))
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            '-' | '_' => Some(c),
-            c if c.is_alphanumeric() => Some(c),
-            _ => None,
-        })
-        .collect()
-}
-
-/// HTML character references (`&#x27;`, `&#39;`, `&amp;`) → the characters they stand for,
-/// as the rendered heading shows them.
-fn decode_entities(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('&') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        let decoded = after.find(';').filter(|end| *end <= 10).and_then(|end| {
-            let name = &after[..end];
-            let character = match name {
-                "amp" => Some('&'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                _ => {
-                    let number = name.strip_prefix('#')?;
-                    let code = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => number.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            };
-            character.map(|character| (character, end))
-        });
-        match decoded {
-            Some((character, end)) => {
-                out.push(character);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `[text](target)` → `text`.
-fn link_texts(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find("](") {
-            Some(close) => {
-                let label = &after[..close];
-                let target = &after[close + 2..];
-                match target.find(')') {
-                    Some(end) => {
-                        out.push_str(label);
-                        rest = &target[end + 1..];
-                    }
-                    None => {
-                        out.push_str(label);
-                        rest = "";
-                    }
-                }
-            }
-            None => {
-                out.push('[');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// GitHub numbers repeated anchors in a page: `x`, `x-1`, `x-2`.
-#[derive(Default)]
-struct SlugCounter {
-    seen: HashMap<String, usize>,
-}
-
-impl SlugCounter {
-    fn unique(&mut self, slug: &str) -> String {
-        let count = self.seen.entry(slug.to_owned()).or_insert(0);
-        let unique = if *count == 0 {
-            slug.to_owned()
-        } else {
-            format!("{slug}-{count}")
-        };
-        *count += 1;
-        unique
-    }
 }
 
 /// `types: {id: {file, anchor}}` → id → (docs path relative to the docs root, anchor).

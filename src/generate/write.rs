@@ -5,12 +5,15 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::bundle::{self, Bundle};
-use crate::convert::DEFS_PREFIX;
-use crate::openapi::Spec;
+use crate::generate::bundle::{self, Bundle};
+use crate::generate::conditions::Leftovers;
+use crate::generate::convert::DEFS_PREFIX;
+use crate::generate::openapi::Spec;
 
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 pub const BUNDLE_ID: &str = "urn:mews-connector-validator:bundle";
+/// The requirement sentences of the docs that are not conditions (see `generate::conditions`).
+pub const LEFTOVERS_FILE: &str = "conditions-unrecognised.json";
 /// Base of the per-operation files' `$id`s: an identifier, not a download location.
 pub const SCHEMA_ID_BASE: &str = "https://mews-connector-validator/schemas/";
 
@@ -28,12 +31,16 @@ pub fn write_all(
     spec: &Spec,
     bundle: &Bundle,
     catalog: &Value,
+    leftovers: &Leftovers,
 ) -> Result<Written, String> {
     let mut written = Written::default();
     let document = json!({"$schema": DRAFT_2020_12, "$id": BUNDLE_ID, "$defs": bundle.defs});
     // Compact: the engine embeds it in the wasm.
     written.bundle = write(&out.join("bundle.json"), &(document.to_string() + "\n"))?;
     written.catalog = write(&out.join("catalog.json"), &pretty(catalog))?;
+    let leftovers = serde_json::to_value(leftovers)
+        .map_err(|error| format!("cannot serialize the leftover conditions: {error}"))?;
+    write(&out.join(LEFTOVERS_FILE), &pretty(&leftovers))?;
     for (folder, defs) in [
         ("requests", &bundle.requests),
         ("responses", &bundle.responses),

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
-use crate::convert::{Converter, DEFS_PREFIX, Stats};
-use crate::openapi::{Body, Spec};
+use crate::generate::convert::{Converter, DEFS_PREFIX, Stats};
+use crate::generate::openapi::{Body, Spec};
 
 /// The converted schemas and, per operation (spec order), the `$defs` names of its bodies.
 pub struct Bundle {
@@ -137,7 +137,7 @@ fn plain_component_ref(schema: &Value) -> Option<&str> {
 }
 
 /// The `$defs` a request body can be: the root, or each referenced branch of a root `oneOf`.
-fn request_shapes(defs: &BTreeMap<String, Value>, root: &str) -> Vec<String> {
+pub(super) fn request_shapes(defs: &BTreeMap<String, Value>, root: &str) -> Vec<String> {
     match defs
         .get(root)
         .and_then(|def| def.get("oneOf"))
@@ -212,7 +212,7 @@ fn collect_refs(value: &Value, found: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::openapi::parse;
+    use crate::generate::openapi::parse;
 
     const SPEC: &str = r##"
 openapi: 3.0.4

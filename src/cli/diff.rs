@@ -1,0 +1,82 @@
+//! `diff`: what a newer Connector API contract changes for the operations you use. Exit codes:
+//! 0 no breaking change (for the compared operations), 1 a breaking change, 2 usage or I/O error.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use mews_connector_validator::diff::{self, Contract, Scope, render, scope};
+use mews_connector_validator::generate::docs::Docs;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The older OpenAPI document (YAML or JSON).
+    pub old: PathBuf,
+    /// The newer OpenAPI document.
+    pub new: PathBuf,
+    /// Compare only the operations this certification checklist declares.
+    #[arg(long)]
+    pub checklist: Option<PathBuf>,
+    /// Compare only the operations this recorded session (HAR or NDJSON) calls.
+    #[arg(long)]
+    pub session: Option<PathBuf>,
+    /// The newer contract's docs folder (`connector-api/`): discontinuation dates, replacements.
+    #[arg(long)]
+    pub docs: Option<PathBuf>,
+    /// The older contract's docs folder: with both, the docs' deprecation lists are compared too.
+    #[arg(long)]
+    pub old_docs: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let report = match compare(&args) {
+        Ok(report) => report,
+        Err(message) => return super::fail(&message),
+    };
+    let output = match args.format {
+        Format::Text => render::text(&report),
+        Format::Markdown => render::markdown(&report),
+        Format::Json => match render::json(&report) {
+            Ok(json) => json,
+            Err(message) => return super::fail(&message),
+        },
+    };
+    super::emit(&output);
+    ExitCode::from(if report.breaking() {
+        super::EXIT_INVALID
+    } else {
+        super::EXIT_VALID
+    })
+}
+
+fn compare(args: &Args) -> Result<diff::DiffReport, String> {
+    let contract = |path: &Path, docs: Option<&PathBuf>| {
+        let docs = docs.map(|dir| Docs::load(dir)).transpose()?;
+        Contract::from_text(&super::read_text(Some(path))?, docs.as_ref())
+            .map_err(|error| format!("{}: {error}", path.display()))
+    };
+    let old = contract(&args.old, args.old_docs.as_ref())?;
+    let new = contract(&args.new, args.docs.as_ref())?;
+    let mut scope = Scope::default();
+    if let Some(path) = &args.checklist {
+        let operations = scope::checklist_operations(&super::read_text(Some(path))?)
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+        scope.from.push("checklist".to_owned());
+        scope.addresses.extend(operations);
+    }
+    if let Some(path) = &args.session {
+        let operations = scope::session_operations(&super::read_text(Some(path))?);
+        scope.from.push("session".to_owned());
+        scope.addresses.extend(operations);
+    }
+    let scope = (!scope.from.is_empty()).then_some(scope);
+    Ok(diff::diff(&old, &new, scope.as_ref()))
+}

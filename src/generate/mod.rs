@@ -1,0 +1,15 @@
+//! The schema generator (native only): the Connector API OpenAPI document and, when present, the
+//! docs folder → `schemas/bundle.json`, `schemas/catalog.json` and the per-operation request and
+//! response schemas. `mews-schema-gen` writes them; `diff` compares two converted documents.
+
+pub mod bundle;
+pub mod catalog;
+pub mod conditions;
+pub mod convert;
+pub mod deprecations;
+pub mod docs;
+pub mod markdown;
+pub mod openapi;
+pub mod phrases;
+pub mod tables;
+pub mod write;
