@@ -1,10 +1,12 @@
 //! mews-connector-validator: checks Mews Connector API requests, recorded sessions and
 //! certification checklists against the specification and the certification rules.
 //!
-//! The engine is pure and synchronous: text in, report out. I/O (the CLI) and the wasm
-//! glue (`wasm` module) sit at the edges.
+//! The engine is pure and synchronous: text in, report out. I/O (the CLI, `cli`, behind the
+//! default `cli` feature) and the wasm glue (`wasm` module) sit at the edges.
 
 pub mod checklist;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod conformance;
 pub mod diagnostic;
 pub mod engine;

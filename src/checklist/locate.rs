@@ -73,6 +73,7 @@ impl Location {
             docs: rule.docs.to_string(),
             call: None,
             time: None,
+            address: None,
         }
     }
 }

@@ -118,6 +118,7 @@ impl Findings<'_> {
             docs: rule.docs.to_string(),
             call: None,
             time: None,
+            address: None,
         });
     }
 }

@@ -29,6 +29,7 @@ pub fn diagnostic(
         docs,
         call: None,
         time: None,
+        address: None,
     }
 }
 

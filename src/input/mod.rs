@@ -112,5 +112,6 @@ fn diagnostic(text: &str, lines: &LineIndex, problem: Problem) -> Diagnostic {
         docs: docs.to_string(),
         call: None,
         time: None,
+        address: None,
     }
 }
