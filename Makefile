@@ -13,6 +13,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 CRATE_INPUTS := Cargo.toml Cargo.lock $(shell find src schemas -type f 2>/dev/null)
+NPM_INPUTS := $(shell find npm -type f 2>/dev/null)
 PKG := pkg/package.json
 WWW_PKG := www/pkg/.built
 PKG_VERSION = $(shell node -p "require('./pkg/package.json').version")
@@ -35,13 +36,16 @@ tools-browser:
 	@scripts/install-tools.sh browser
 
 # ---- the npm package: wasm-pack's web and nodejs builds combined into one package -------------
+# The library builds leave out the CLI (`--no-default-features`: their size is budgeted); the
+# third build, with it, is what `npx mews-connector-validator` runs.
 pkg: tools
 	@$(MAKE) $(PKG)
 
-$(PKG): $(CRATE_INPUTS) npm/assemble.mjs npm/README.md LICENSE
+$(PKG): $(CRATE_INPUTS) $(NPM_INPUTS) LICENSE
 	rm -rf pkg
-	$(WASM_PACK) --target web --out-dir pkg/web
-	$(WASM_PACK) --target nodejs --out-dir pkg/node
+	$(WASM_PACK) --target web --out-dir pkg/web -- --no-default-features
+	$(WASM_PACK) --target nodejs --out-dir pkg/node -- --no-default-features
+	$(WASM_PACK) --target nodejs --out-dir pkg/cli
 	node npm/assemble.mjs
 
 # The page loads the package's browser build from www/pkg/.
@@ -62,6 +66,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 cargo-test:
 	cargo test --all-targets
@@ -73,7 +78,13 @@ install-pkg: $(PKG)
 	npm pack ./pkg --pack-destination target/npm --silent >/dev/null
 	npm install --no-save --no-audit --no-fund $(PKG_TARBALL)
 
+# The Node tests compare the npm package with the native CLI: MEWS_CLI is its path (wherever
+# CARGO_TARGET_DIR puts it); with CI set, a missing binary fails those tests instead of skipping.
+CARGO_TARGET := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | node -p "JSON.parse(require('fs').readFileSync(0, 'utf8')).target_directory" 2>/dev/null)
+export MEWS_CLI ?= $(CARGO_TARGET)/debug/mews-connector-validator
+
 test-node:
+	cargo build --bin mews-connector-validator
 	node --test tests/node/
 
 test-types:

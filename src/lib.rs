@@ -15,10 +15,13 @@
 //! 8. [`input`] (pasted cURL/HTTP/HAR), [`checklist`], [`session`];
 //! 9. [`render`]; natively also [`generate`] (OpenAPI → schemas, as `mews-schema-gen` runs it) and
 //!    [`diff`] (what a newer contract changes);
-//! 10. the CLI (`src/cli/`) and the wasm bindings (`wasm` module) at the edges.
+//! 10. the CLI ([`cli`], behind the default `cli` feature: one I/O-abstract core for the native
+//!     binary and the npm `bin`) and the wasm bindings (`wasm` module) at the edges.
 
 pub mod api;
 pub mod checklist;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod conditions;
 pub mod conformance;
 pub mod diagnostic;

@@ -168,6 +168,7 @@ mod tests {
             docs: String::new(),
             call: None,
             time: None,
+            address: None,
         };
         let mut options = Options::default();
         options.rules.insert("a".to_string(), Level::Off);

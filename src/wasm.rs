@@ -51,6 +51,8 @@ export interface Diagnostic {
   call?: number;
   /** Time of the recorded call, as recorded, in session reports. */
   time?: string;
+  /** The called address (path) the finding is about, in session reports: findings in a call's body and per-operation findings. */
+  address?: string;
 }
 
 /** The operation a report is about, as resolved from the address. */

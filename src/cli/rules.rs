@@ -1,10 +1,10 @@
 //! `rules`: print the registry of every rule the product reports. The markdown output is
 //! committed as `RULES.md` (a test keeps it current).
 
-use std::process::ExitCode;
+use crate::diagnostic::RuleInfo;
+use crate::rules;
 
-use mews_connector_validator::RuleInfo;
-use mews_connector_validator::rules;
+use super::Io;
 
 /// Output formats of the rules list.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -21,20 +21,18 @@ pub struct Args {
     pub format: RulesFormat,
 }
 
-pub fn run(args: Args) -> ExitCode {
-    let rules: Vec<&RuleInfo> = rules::all()
-        .map(mews_connector_validator::Rule::info)
-        .collect();
+pub fn run(args: Args, io: &mut dyn Io) -> u8 {
+    let rules: Vec<&RuleInfo> = rules::all().map(crate::diagnostic::Rule::info).collect();
     let output = match args.format {
         RulesFormat::Text => text(&rules),
         RulesFormat::Markdown => markdown(&rules),
         RulesFormat::Json => match serde_json::to_string_pretty(&rules) {
             Ok(json) => json + "\n",
-            Err(error) => return super::fail(&format!("cannot write JSON: {error}")),
+            Err(error) => return super::fail(io, &format!("cannot write JSON: {error}")),
         },
     };
-    super::emit(&output);
-    ExitCode::from(super::EXIT_VALID)
+    io.stdout(&output);
+    super::EXIT_VALID
 }
 
 fn text(rules: &[&RuleInfo]) -> String {

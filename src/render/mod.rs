@@ -1,5 +1,7 @@
 //! Renderers: each turns a report into one output format.
+pub mod github;
 pub mod json;
+pub mod junit;
 pub mod markdown;
 pub mod plain;
 #[cfg(test)]

@@ -212,6 +212,7 @@ impl Review<'_, '_> {
                 self.listed_call_diagnostics += 1;
                 diagnostic.call = Some(index);
                 diagnostic.time = Some(exchange.started.clone());
+                diagnostic.address = Some(path.clone());
                 if let Some(key) = repeat_key {
                     self.repeated.insert(key, (self.diagnostics.len(), 0));
                 }
@@ -500,16 +501,19 @@ impl Review<'_, '_> {
                     Some(row) => format!("{} calls, none successful", row.calls),
                     None => "no call".to_string(),
                 };
-                Some(place.diagnostic(
+                let mut diagnostic = place.diagnostic(
                     rules::OPERATION_NOT_TESTED,
                     format!("`{address}` is listed but the session has {found}; expected at least one successful demo call."),
-                ))
+                );
+                diagnostic.address = Some(address.clone());
+                Some(diagnostic)
             })
             .collect()
     }
 
     /// Adds a finding about calls of `address`, counted in that operation's row.
-    fn add_about(&mut self, address: &str, diagnostic: Diagnostic) {
+    fn add_about(&mut self, address: &str, mut diagnostic: Diagnostic) {
+        diagnostic.address = Some(address.to_string());
         if let Some(tally) = self.operations.get_mut(address) {
             tally.row.diagnostics += 1;
         }
