@@ -119,7 +119,7 @@ pub const LOAD_ABOVE_DECLARED: RuleInfo = RuleInfo {
 pub const DIAGNOSTICS_TRUNCATED: RuleInfo = RuleInfo {
     id: "diagnostics-truncated",
     severity: Severity::Info,
-    summary: "Request diagnostics beyond the first 1000 are counted per operation but not listed.",
+    summary: "Findings beyond the first 1000 (the most severe, every rule represented) are counted by rule but not listed.",
     docs: TESTING,
     example: "5000 calls each with an invalid body",
 };
