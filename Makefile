@@ -20,7 +20,7 @@ PKG_VERSION = $(shell node -p "require('./pkg/package.json').version")
 PKG_TARBALL = target/npm/mews-connector-validator-$(PKG_VERSION).tgz
 WASM_PACK := wasm-pack build --release --mode no-install
 
-.PHONY: help tools tools-browser pkg serve test lint cargo-test test-node test-types test-browser install-pkg bench schemas
+.PHONY: help tools tools-browser pkg serve test lint cargo-test test-node test-types test-browser install-pkg bench schemas fuzz fuzz-corpus
 
 help:
 	@echo "make serve    build and serve the checker page on http://127.0.0.1:8080"
@@ -28,6 +28,7 @@ help:
 	@echo "make pkg      build the npm package into pkg/"
 	@echo "make bench    size and load-to-first-report figures of the wasm package"
 	@echo "make schemas  regenerate schemas/ from the OpenAPI document"
+	@echo "make fuzz     run each fuzz target for FUZZ_SECONDS (default 600) on one core (nightly)"
 
 tools:
 	@scripts/install-tools.sh
@@ -101,3 +102,25 @@ bench: pkg
 schemas:
 	mkdir -p target
 	cargo run --release --bin mews-schema-gen -- --conditions-list target/conditions.txt
+
+# ---- fuzzing (nightly; the fuzz/ crate is its own workspace, outside the stable build) ----------
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= request input session checklist render
+
+fuzz-corpus:
+	node fuzz/seeds.mjs
+
+# One target at a time, one job each (-jobs=1 writes libFuzzer's output to fuzz/fuzz-0.log; its
+# last lines and the final stats are printed). A crash stops the run; its input is in
+# fuzz/artifacts/TARGET/.
+fuzz: fuzz-corpus
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  echo "== $$target: $(FUZZ_SECONDS) s"; \
+	  rm -f fuzz-0.log; \
+	  status=0; cargo +nightly fuzz run --debug-assertions $$target corpus/$$target -- \
+	    -jobs=1 -max_total_time=$(FUZZ_SECONDS) -timeout=20 -print_final_stats=1 -dict=json.dict || status=$$?; \
+	  grep -E "^#[0-9]+.*(INITED|DONE|pulse|NEW|REDUCE)" fuzz-0.log | tail -n 2; \
+	  grep -E "^stat::|ERROR|panicked" fuzz-0.log || true; \
+	  if [ $$status -ne 0 ]; then tail -n 40 fuzz-0.log; exit $$status; fi; \
+	done

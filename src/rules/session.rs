@@ -107,7 +107,7 @@ declare_rules! {
     DIAGNOSTICS_TRUNCATED {
         id: "diagnostics-truncated",
         severity: Info,
-        summary: "Request diagnostics beyond the first 1000 are counted per operation but not listed.",
+        summary: "Findings beyond the first 1000 (the most severe, every rule represented) are counted by rule but not listed.",
         docs: TESTING,
         example: "5000 calls each with an invalid body",
     }

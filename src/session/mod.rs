@@ -3,6 +3,8 @@
 
 pub mod call;
 mod cursor;
+mod fields;
+mod findings;
 mod har;
 mod ndjson;
 pub mod reader;
