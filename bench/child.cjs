@@ -3,7 +3,8 @@
 // cold:  module load → the first report of ONE operation's docs example (`address`)
 // ready: module load → every operation's docs example validated once (ours compiles each
 //        validator on its first call; Ajv compiles all 200 schemas, then validates and locates)
-// The clock starts after the bodies are read, right before the first `require`.
+// The clocks (wall and this process's CPU time) start after the bodies are read, right before
+// the first `require`.
 
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -13,6 +14,12 @@ const all = JSON.parse(readFileSync(examplesFile, 'utf8'));
 const examples = mode === 'cold' ? all.filter((example) => example.address === address) : all;
 if (examples.length === 0) throw new Error(`no docs example for ${address}`);
 
+const cpuStart = process.cpuUsage();
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage(cpuStart);
+  return (user + system) / 1000;
+};
+
 function ours() {
   const started = performance.now();
   const validator = require(join(__dirname, '..', 'pkg'));
@@ -21,7 +28,7 @@ function ours() {
     const report = validator.validateRequest(at, body, { date });
     errors += report.diagnostics.filter((d) => d.severity === 'error').length;
   }
-  return { total: performance.now() - started, errors };
+  return { total: performance.now() - started, cpu: cpuMs(), errors };
 }
 
 function ajv() {
@@ -30,11 +37,12 @@ function ajv() {
   const instance = createAjv();
   const validators = examples.map(({ schema }) => compileSchema(instance, schema));
   const compiled = performance.now() - started;
+  const compiledCpu = cpuMs();
   let errors = 0;
   examples.forEach(({ body }, index) => {
     errors += validateAndLocate(validators[index], body).errors.length;
   });
-  return { total: performance.now() - started, compiled, errors };
+  return { total: performance.now() - started, cpu: cpuMs(), compiled, compiledCpu, errors };
 }
 
 const result = peer === 'ours' ? ours() : ajv();

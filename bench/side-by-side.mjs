@@ -68,13 +68,14 @@ function docs() {
       },
       { warmupMs: 20, minWarmup: 20, batchMs: 10, minBatch: 200, samples: 5 },
     );
-    perOperation.push({ address: example.address, ours: result.ours.ms, ajv: result.ajv.ms });
+    perOperation.push({ address: example.address, ours: result.ours, ajv: result.ajv });
   }
-  const ratios = perOperation.map((op) => op.ours / op.ajv);
+  const ratios = perOperation.map((op) => op.ours.ms / op.ajv.ms);
+  const over = (who, clock) => median(perOperation.map((op) => op[who][clock]));
   return {
     operations: perOperation.length,
-    ours: median(perOperation.map((op) => op.ours)),
-    ajv: median(perOperation.map((op) => op.ajv)),
+    ours: { ms: over('ours', 'ms'), cpuMs: over('ours', 'cpuMs') },
+    ajv: { ms: over('ajv', 'ms'), cpuMs: over('ajv', 'cpuMs') },
     ratioMedian: median(ratios),
     ratioP10: quantile(ratios, 0.1),
     ratioP90: quantile(ratios, 0.9),
@@ -112,10 +113,11 @@ function processes(mode, examplesFile) {
     runs.ours.push(run('ours'));
     runs.ajv.push(run('ajv'));
   }
+  const of = (who, field) => median(runs[who].map((r) => r[field]));
   return {
-    ours: median(runs.ours.map((r) => r.total)),
-    ajv: median(runs.ajv.map((r) => r.total)),
-    ajvCompiled: median(runs.ajv.map((r) => r.compiled)),
+    ours: { ms: of('ours', 'total'), cpuMs: of('ours', 'cpu') },
+    ajv: { ms: of('ajv', 'total'), cpuMs: of('ajv', 'cpu') },
+    ajvCompiled: { ms: of('ajv', 'compiled'), cpuMs: of('ajv', 'compiledCpu') },
     operations: runs.ours[0].operations,
   };
 }
@@ -164,7 +166,17 @@ const ready = processes('ready', examplesFile);
 const size = sizes();
 const minutes = ((performance.now() - started) / 60000).toFixed(1);
 
-const row = (label, bytesOf, a, b) => [label, bytesOf === null ? '' : bytes(bytesOf), duration(a), duration(b), ratio(a, b)];
+// a, b: { ms, cpuMs } of ours and Ajv.
+const row = (label, bytesOf, a, b) => [
+  label,
+  bytesOf === null ? '' : bytes(bytesOf),
+  duration(a.ms),
+  duration(b.ms),
+  `**${ratio(a.ms, b.ms)}**`,
+  duration(a.cpuMs),
+  duration(b.cpuMs),
+  ratio(a.cpuMs, b.cpuMs),
+];
 const rows = [
   row(
     `docs examples: median over ${docsResult.operations} operations of each one's median`,
@@ -174,12 +186,13 @@ const rows = [
   ),
   ...bodyRows
     .filter((w) => w.name !== 'small-valid')
-    .map((w) => row(`\`${w.name}\``, w.size, w.result.ours.ms, w.result.ajv.ms)),
+    .map((w) => row(`\`${w.name}\``, w.size, w.result.ours, w.result.ajv)),
   row(`cold: module load → first report of \`reservations/add\`'s docs example`, null, cold.ours, cold.ajv),
   row(`all ${ready.operations} operations ready: load, then each docs example once`, null, ready.ours, ready.ajv),
 ];
 const small = bodyRows.find((w) => w.name === 'small-valid');
 const smallOf = (name) => small.result[name].ms;
+const smallCpu = (name) => small.result[name].cpuMs;
 
 const markdown = `
 ## Current figures (\`make bench\`)
@@ -189,19 +202,21 @@ Machine: ${info.cpu}, ${info.cores} cores (\`nproc\`), load average ${info.load}
 Packages: ours ${version(join(repo, 'pkg'))} (\`pkg/\`, Node build), ajv ${version(join(repo, 'node_modules', 'ajv'))}, ajv-formats ${version(join(repo, 'node_modules', 'ajv-formats'))}, json-source-map ${version(join(repo, 'node_modules', 'json-source-map'))}.
 Evaluation date option ${DATE}. Warm figures: median of ${SAMPLES} timed batches after a warm-up
 (docs examples: 5 batches of ≥ 200 calls per operation); cold figures: median of ${RUNS} fresh
-processes per side.
+processes per side. Wall time first; then CPU time of the process (user + system, all threads),
+which an oversubscribed machine inflates far less.
 
-${table(['workload', 'bytes', 'ours', 'Ajv + locate', 'ours / Ajv'], rows)}
+${table(['workload', 'bytes', 'ours', 'Ajv + locate', 'ours / Ajv', 'CPU: ours', 'CPU: Ajv', 'CPU ratio'], rows)}
 
 - Docs examples: the per-operation ratio ours / Ajv is ${docsResult.ratioP10.toFixed(1)}× at the 10th and
   ${docsResult.ratioP90.toFixed(1)}× at the 90th percentile (median ${docsResult.ratioMedian.toFixed(1)}×). ${docsResult.ourInvalid} examples get error findings
   from us, ${docsResult.ajvInvalid} get Ajv errors (located with json-source-map).
 - Invalid bodies (5 KB/100 KB/1 MB): ours reports ${bodyRows.filter((w) => w.faults.length).map((w) => w.ourErrors).join('/')} errors, Ajv ${bodyRows.filter((w) => w.faults.length).map((w) => w.ajvErrors).join('/')}
   (\`enum\`, \`type\` and \`anyOf\` for the nullable enum, plus \`required\`).
-- All operations ready: Ajv's ${duration(ready.ajvCompiled)} of it is compiling the ${ready.operations} schemas.
+- All operations ready: Ajv's ${duration(ready.ajvCompiled.ms)} (CPU ${duration(ready.ajvCompiled.cpuMs)}) of it is compiling the ${ready.operations} schemas.
 - Fixed cost of one call (\`small-valid\`: the three tokens to \`countries/getAll\`, ${small.size} bytes):
   ours ${duration(smallOf('ours'))}, \`JSON.parse\` of the same text ${duration(smallOf('parse'))}
-  (${ratio(smallOf('ours'), smallOf('parse'))}), Ajv + locate ${duration(smallOf('ajv'))}.
+  (${ratio(smallOf('ours'), smallOf('parse'))}), Ajv + locate ${duration(smallOf('ajv'))}; CPU time ${duration(smallCpu('ours'))},
+  ${duration(smallCpu('parse'))} and ${duration(smallCpu('ajv'))}.
 
 ${table(
   ['code', 'raw', 'gzip -9', 'brotli -q 11'],

@@ -1,6 +1,8 @@
 // In-process timing for `make bench`: warm-up until the JIT settles, then batches of calls timed
 // in aggregate (small workloads take microseconds), contenders interleaved batch by batch so
-// that drift on this shared machine hits them alike. Results are medians of the batches.
+// that drift on this shared machine hits them alike. Results are medians of the batches, in wall
+// time and in CPU time of the process (user + system, all threads): on a machine whose cores are
+// oversubscribed, wall time grows with the queue and CPU time much less.
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -17,14 +19,22 @@ export function quantile(values, q) {
 // Holds the last result so the engines cannot skip work whose result is unused.
 export let sink;
 
+/** Milliseconds of CPU time since `since` (a `process.cpuUsage()`), or the total without it. */
+export function cpuMs(since) {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+}
+
 function timeBatch(fn, calls) {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < calls; i += 1) sink = fn();
-  return (performance.now() - started) / calls;
+  return { wall: (performance.now() - started) / calls, cpu: cpuMs(cpu) / calls };
 }
 
 /**
- * Milliseconds per call of each contender (`{ name: () => result }`): the median of `samples`
+ * Milliseconds per call of each contender (`{ name: () => result }`), wall (`ms`) and CPU
+ * (`cpuMs`): the median of `samples`
  * batches. A batch is `minBatch` calls or more, enough to last `batchMs`, estimated from the
  * warm-up (at least `minWarmup` calls and `warmupMs`).
  */
@@ -50,6 +60,13 @@ export function race(
     for (const name of names) times[name].push(timeBatch(contenders[name], batch[name]));
   }
   return Object.fromEntries(
-    names.map((name) => [name, { ms: median(times[name]), calls: batch[name] * samples }]),
+    names.map((name) => [
+      name,
+      {
+        ms: median(times[name].map((t) => t.wall)),
+        cpuMs: median(times[name].map((t) => t.cpu)),
+        calls: batch[name] * samples,
+      },
+    ]),
   );
 }
