@@ -20,13 +20,14 @@ PKG_VERSION = $(shell node -p "require('./pkg/package.json').version")
 PKG_TARBALL = target/npm/mews-connector-validator-$(PKG_VERSION).tgz
 WASM_PACK := wasm-pack build --release --mode no-install
 
-.PHONY: help tools tools-browser pkg serve test lint cargo-test test-node test-types test-browser install-pkg bench schemas fuzz fuzz-corpus
+.PHONY: help tools tools-browser pkg serve test lint cargo-test test-node test-types test-browser install-pkg bench bench-callgrind schemas fuzz fuzz-corpus
 
 help:
 	@echo "make serve    build and serve the checker page on http://127.0.0.1:8080"
 	@echo "make test     run every test (installs what is missing)"
 	@echo "make pkg      build the npm package into pkg/"
-	@echo "make bench    size and load-to-first-report figures of the wasm package"
+	@echo "make bench    time the npm package against Ajv in Node; writes BENCHMARKS.md"
+	@echo "make bench-callgrind  instructions per call of the native engine; writes BENCHMARKS.md"
 	@echo "make schemas  regenerate schemas/ from the OpenAPI document"
 	@echo "make fuzz     run each fuzz target for FUZZ_SECONDS (default 600) on one core (nightly)"
 
@@ -95,8 +96,15 @@ test-types:
 test-browser:
 	node --test tests/browser/
 
+# Benchmarks (BENCHMARKS.md says what they measure). Minutes, not part of `make test`.
+# --expose-gc: the bench collects garbage between workloads, so one's garbage is not billed to the next.
 bench: pkg
-	node tests/node/bench.mjs
+	node --expose-gc bench/side-by-side.mjs
+
+bench-callgrind:
+	@command -v valgrind >/dev/null || { echo "bench-callgrind needs valgrind (apt-get install -y valgrind)" >&2; exit 1; }
+	cargo build --release --example bench_workloads
+	node bench/callgrind.mjs
 
 # Also lists the conditions read from the docs' tables in target/conditions.txt, for review.
 schemas:
