@@ -2,6 +2,7 @@
 pub mod json;
 pub mod markdown;
 pub mod plain;
+pub mod rules;
 #[cfg(test)]
 mod sample;
 pub mod sarif;
