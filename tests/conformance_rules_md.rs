@@ -28,6 +28,20 @@ fn rules_md_is_up_to_date() {
     );
 }
 
+#[test]
+fn rules_md_opens_with_the_severity_policy() {
+    let markdown = rules_output("markdown");
+    let policy = markdown.find("## Severity policy").expect("no policy");
+    let first_rule = markdown.find("### `").expect("no rule");
+    assert!(policy < first_rule);
+    for severity in ["**error**", "**warning**", "**info**"] {
+        assert!(
+            markdown[policy..first_rule].contains(severity),
+            "{severity}"
+        );
+    }
+}
+
 /// The ids the JSON lists are compared with what the engine itself reports: running every listed
 /// example through the public API, using only what the JSON says about it, must report every
 /// listed rule (but the few no input reaches) and no unlisted one.

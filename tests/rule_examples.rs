@@ -234,6 +234,22 @@ fn a_deprecated_flag_sent_as_false_is_silent() {
     assert_eq!(rules_support::run(&entry), Some(Vec::new()));
 }
 
+/// Real, unique `Client` names without a version (seen in recorded bodies): a hint, never a
+/// warning, and the body stays valid.
+#[test]
+fn a_unique_client_name_without_a_version_is_only_a_hint() {
+    let mut entry = entry(rules::CLIENT_VERSION_MISSING);
+    let text = entry["example"].as_str().unwrap().to_string();
+    for name in ["EywaAI", "Mews Sandbox Manager"] {
+        entry["example"] = text.replace("Acme PMS Bridge", name).into();
+        assert_eq!(
+            rules_support::run(&entry),
+            Some(vec![("client-version-missing".to_string(), Severity::Info)]),
+            "{name}"
+        );
+    }
+}
+
 /// Examples show no real token: the docs' public demo tokens, or a shortened stand-in (`3C9D…7F10`,
 /// `3C9D...7F10` where the text must be Latin-1).
 #[test]

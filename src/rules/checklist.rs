@@ -85,7 +85,7 @@ declare_rules! {
     }
     CHECKLIST_DUPLICATE_OPERATION {
         id: "checklist-duplicate-operation",
-        severity: Warning,
+        severity: Info,
         summary: "An operation is listed more than once.",
         docs: CERTIFYING,
         example: Example::checklist(

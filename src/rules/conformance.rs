@@ -67,7 +67,7 @@ declare_rules! {
     }
     CLIENT_NOT_UNIQUE {
         id: "client-not-unique",
-        severity: Warning,
+        severity: Error,
         summary: "`Client` is the docs' sample name or another placeholder Mews cannot tell apart from other integrations.",
         docs: "https://docs.mews.com/connector-api/your-journey/private-integration#certification-instructions",
         example: Example::request(
@@ -77,7 +77,7 @@ declare_rules! {
     }
     CLIENT_VERSION_MISSING {
         id: "client-version-missing",
-        severity: Warning,
+        severity: Info,
         summary: "`Client` has no version number: it should be the name and version of the application.",
         docs: "https://docs.mews.com/connector-api/guidelines/authentication",
         example: Example::request(

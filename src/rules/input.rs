@@ -31,8 +31,8 @@ declare_rules! {
     }
     AUTHORIZATION_HEADER {
         id: "authorization-header",
-        severity: Warning,
-        summary: "The request sends an Authorization header; Connector API tokens go in the body (ClientToken, AccessToken).",
+        severity: Info,
+        summary: "The request sends an Authorization header, which the Connector API ignores: its tokens go in the body (ClientToken, AccessToken).",
         docs: AUTHENTICATION_DOCS,
         example: Example::input(
             r#"curl https://api.mews-demo.com/api/connector/v1/configuration/get \

@@ -2,7 +2,8 @@
 //! link and an example, a real input that triggers the rule when run ([`Example`];
 //! `tests/rule_examples.rs` runs them all). One file per family; each declaration is a typed
 //! [`Rule`] handle, the only way to raise the rule, and the families together form the registry
-//! ([`FAMILIES`], [`all`], [`find`]).
+//! ([`FAMILIES`], [`all`], [`find`]). Default severities follow the severity policy at the top of
+//! `RULES.md` (written by `render::rules`): review a new rule against it.
 
 use crate::diagnostic::{AlsoReported, Example, Rule, RuleInfo, Severity};
 

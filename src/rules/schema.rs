@@ -227,7 +227,7 @@ declare_rules! {
     }
     SCHEMA_UNAVAILABLE {
         id: "schema-unavailable",
-        severity: Warning,
+        severity: Error,
         summary: "The operation's schema could not be compiled, so the body was not checked (a defect of this tool).",
         docs: OPERATIONS_DOCS,
         example: Example::none(
