@@ -203,7 +203,7 @@ mod tests {
         let mut options = Options::default();
         assert_eq!(
             options.severity(crate::rules::CLIENT_NOT_UNIQUE),
-            Some(Severity::Warning)
+            Some(Severity::Error)
         );
         options
             .rules

@@ -118,8 +118,25 @@ export interface RuleInfo {
   severity: Severity;
   summary: string;
   docs: string;
-  /** A short input that violates the rule. */
+  /**
+   * A real input that triggers the rule, as users read it (see RULES.md). With `exampleRepeat`,
+   * `{repeat}` marks the generated part. For `exampleKind: "none"`, why no input triggers it.
+   */
   example: string;
+  /** What the example is run as: `validateRequest`, `validateResponse`, `validateInput`, `validateChecklist`, `analyzeSession`. */
+  exampleKind: "request" | "response" | "input" | "checklist" | "session" | "none";
+  /** The operation a request or response example is sent to. */
+  exampleAddress?: string;
+  /** The checklist a session example is cross-checked with. */
+  exampleChecklist?: string;
+  /** The options the example is run with. */
+  exampleOptions?: { environment?: Environment; date?: string };
+  /** `"iso-8859-1"`: the example is a file saved as Latin-1, not UTF-8 (CLI and Rust only). */
+  exampleEncoding?: string;
+  /** `{repeat}` in `example` is `times` copies of `item` joined by `separator`; `{n}` in each is its number from 0, zero-padded to the width of the last. */
+  exampleRepeat?: { times: number; item: string; separator: string };
+  /** Other rules the example unavoidably reports too. */
+  exampleAlsoReports?: { rule: string; reason: string }[];
 }
 
 /**

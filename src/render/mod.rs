@@ -4,6 +4,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod plain;
+pub mod rules;
 #[cfg(test)]
 mod sample;
 pub mod sarif;

@@ -92,12 +92,12 @@ test('the page loads the validator and checks the preloaded sample', async () =>
     [
       ['demo-token', 'info', 2, 18],
       ['demo-token', 'info', 3, 18],
-      ['client-not-unique', 'warning', 4, 13],
+      ['client-not-unique', 'error', 4, 13],
       ['type-mismatch', 'error', 10, 18],
       ['limitation-count-range', 'error', 13, 14],
     ],
   );
-  assert.match(await page.locator('#status').textContent(), /^Invalid · 2 errors, 1 warning, 2 infos · /);
+  assert.match(await page.locator('#status').textContent(), /^Invalid · 3 errors, 2 infos · /);
   assert.equal(await page.locator('#operation-info a').textContent(), 'Get all customers');
   await mkdir(join(repo, 'test-results'), { recursive: true });
   await page.screenshot({ path: join(repo, 'test-results', 'checker-sample.png') });
