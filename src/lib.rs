@@ -5,6 +5,7 @@
 //! glue (`wasm` module) sit at the edges.
 
 pub mod checklist;
+pub mod complete;
 pub mod conformance;
 pub mod diagnostic;
 pub mod engine;
