@@ -52,6 +52,8 @@ struct Review<'t, 'p> {
     production: Option<(usize, Location, usize, String)>,
     timing: Timing,
     diagnostics: Vec<Diagnostic>,
+    /// The address of each call, by index: the table counts the listed findings per operation.
+    call_addresses: Vec<String>,
     listed_call_diagnostics: usize,
     unlisted_call_diagnostics: usize,
     /// Warnings and infos already listed, by (rule, pointer, message): where they are in
@@ -83,6 +85,7 @@ pub fn analyze(
         production: None,
         timing: Timing::default(),
         diagnostics: Vec::new(),
+        call_addresses: Vec::new(),
         listed_call_diagnostics: 0,
         unlisted_call_diagnostics: 0,
         repeated: HashMap::new(),
@@ -178,6 +181,7 @@ impl Review<'_, '_> {
         }
         let place = self.place(exchange.offset, exchange.pointer.clone());
         let path = path.to_string();
+        self.call_addresses.push(path.clone());
 
         let report = engine::validate_request(&path, &exchange.body, self.options);
         let tally = self.operations.entry(path.clone()).or_default();
@@ -191,7 +195,6 @@ impl Review<'_, '_> {
         } else {
             tally.row.failures += 1;
         }
-        tally.row.diagnostics += report.diagnostics.len();
         if tally.first_call.is_none() {
             tally.first_call = Some((index, exchange.started.clone(), place.clone()));
         }
@@ -216,7 +219,11 @@ impl Review<'_, '_> {
                 }
                 self.diagnostics.push(diagnostic);
             } else {
+                // Not listed, but counted in the table (the truncation notice says so).
                 self.unlisted_call_diagnostics += 1;
+                if let Some(tally) = self.operations.get_mut(&path) {
+                    tally.row.diagnostics += 1;
+                }
             }
         }
 
@@ -265,9 +272,8 @@ impl Review<'_, '_> {
             calls: self.summary.calls,
         });
         let (timing_diagnostics, profiles) = std::mem::take(&mut self.timing).finish();
-        for (address, diagnostic) in timing_diagnostics {
-            self.add_about(&address, diagnostic);
-        }
+        self.diagnostics
+            .extend(timing_diagnostics.into_iter().map(|(_, d)| d));
         self.session_wide_checks();
 
         let declared = checklist.as_ref().and_then(|c| c.declared.clone());
@@ -306,6 +312,15 @@ impl Review<'_, '_> {
             ));
         }
         self.summary.client_names = self.clients.keys().cloned().collect();
+        let diagnostics = self.options.apply(std::mem::take(&mut self.diagnostics));
+        // Each listed finding counts once, at the operation of its call, as the list shows it
+        // (a repeated notice listed once counts once; a rule turned off counts nothing).
+        for call in diagnostics.iter().filter_map(|d| d.call) {
+            let address = self.call_addresses.get(call);
+            if let Some(tally) = address.and_then(|a| self.operations.get_mut(a)) {
+                tally.row.diagnostics += 1;
+            }
+        }
         let operations = self.operations.into_values().map(|t| t.row).collect();
         let mut report = ReadinessReport {
             valid: false,
@@ -315,7 +330,7 @@ impl Review<'_, '_> {
             operations,
             rate_profiles,
             checklist: checklist_report,
-            diagnostics: self.options.apply(self.diagnostics),
+            diagnostics,
         };
         report.finish();
         report
@@ -391,7 +406,7 @@ impl Review<'_, '_> {
                 time,
             ));
         }
-        let failing: Vec<(String, Diagnostic)> = self
+        let failing: Vec<Diagnostic> = self
             .operations
             .values()
             .filter(|t| t.row.successes == 0)
@@ -406,12 +421,10 @@ impl Review<'_, '_> {
                     t.row.address
                 );
                 let diagnostic = place.diagnostic(&rules::OPERATION_ALWAYS_FAILING, message);
-                Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
+                Some(with_call(diagnostic, *call, time))
             })
             .collect();
-        for (address, diagnostic) in failing {
-            self.add_about(&address, diagnostic);
-        }
+        self.diagnostics.extend(failing);
     }
 
     fn check_declared_load(
@@ -471,7 +484,7 @@ impl Review<'_, '_> {
                     .any(|(a, _)| *a == tally.row.address),
             );
         }
-        let not_declared: Vec<(String, Diagnostic)> = self
+        let not_declared: Vec<Diagnostic> = self
             .operations
             .values()
             .filter(|t| t.row.declared == Some(false))
@@ -482,12 +495,10 @@ impl Review<'_, '_> {
                     t.row.address, t.row.calls
                 );
                 let diagnostic = place.diagnostic(&rules::OPERATION_NOT_DECLARED, message);
-                Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
+                Some(with_call(diagnostic, *call, time))
             })
             .collect();
-        for (address, diagnostic) in not_declared {
-            self.add_about(&address, diagnostic);
-        }
+        self.diagnostics.extend(not_declared);
 
         declared
             .operations
@@ -505,14 +516,6 @@ impl Review<'_, '_> {
                 ))
             })
             .collect()
-    }
-
-    /// Adds a finding about calls of `address`, counted in that operation's row.
-    fn add_about(&mut self, address: &str, diagnostic: Diagnostic) {
-        if let Some(tally) = self.operations.get_mut(address) {
-            tally.row.diagnostics += 1;
-        }
-        self.diagnostics.push(diagnostic);
     }
 }
 
