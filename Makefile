@@ -1,5 +1,5 @@
 # Two commands on a fresh machine (Debian 12, Rust toolchain, Node 20):
-#   make serve   build the wasm package and serve the checker page on http://127.0.0.1:8080
+#   make serve   build the page (wasm web build + JS bundle) and serve it on http://127.0.0.1:$PORT (8080)
 #   make test    every check: fmt, clippy, cargo test, wasm build, Node tests, tsc, browser test
 # Both install what they need first (scripts/install-tools.sh), quickly when it is already there.
 
@@ -15,14 +15,18 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 CRATE_INPUTS := Cargo.toml Cargo.lock $(shell find src schemas -type f 2>/dev/null)
 PKG := pkg/package.json
 WWW_PKG := www/pkg/.built
+WWW_BUNDLE := www/build/app.js
+WWW_SOURCES := $(shell find www/src -type f 2>/dev/null)
+# The page's own code and CodeMirror, bundled; the worker and the wasm glue are loaded unbundled.
+ESBUILD := esbuild www/src/app.js --bundle --format=esm --target=es2022 --minify --sourcemap=linked --legal-comments=linked --outfile=$(WWW_BUNDLE)
 PKG_VERSION = $(shell node -p "require('./pkg/package.json').version")
 PKG_TARBALL = target/npm/mews-connector-validator-$(PKG_VERSION).tgz
 WASM_PACK := wasm-pack build --release --mode no-install
 
-.PHONY: help tools tools-browser pkg serve test lint cargo-test test-node test-types test-browser install-pkg bench schemas
+.PHONY: help tools tools-browser pkg www-pkg www serve test lint cargo-test test-node test-types test-browser install-pkg bench schemas
 
 help:
-	@echo "make serve    build and serve the checker page on http://127.0.0.1:8080"
+	@echo "make serve    build and serve the checker page on http://127.0.0.1:\$$PORT (default 8080)"
 	@echo "make test     run every test (installs what is missing)"
 	@echo "make pkg      build the npm package into pkg/"
 	@echo "make bench    size and load-to-first-report figures of the wasm package"
@@ -34,29 +38,41 @@ tools:
 tools-browser:
 	@scripts/install-tools.sh browser
 
-# ---- the npm package: wasm-pack's web and nodejs builds combined into one package -------------
+# ---- the page: wasm-pack's web build in www/pkg/ and the JS bundle in www/build/ ---------------
+$(WWW_PKG): $(CRATE_INPUTS)
+	rm -rf www/pkg
+	$(WASM_PACK) --target web --out-dir www/pkg
+	touch $@
+
+$(WWW_BUNDLE): $(WWW_SOURCES) package-lock.json
+	rm -rf www/build
+	$(ESBUILD) --log-level=warning
+
+www-pkg: tools
+	@$(MAKE) $(WWW_PKG)
+
+# Everything the page loads, and nothing else (no Node build).
+www: tools
+	@$(MAKE) $(WWW_PKG) $(WWW_BUNDLE)
+
+serve: www
+	node www/serve.mjs
+
+# ---- the npm package: the page's web build plus wasm-pack's nodejs build, in one package ------
 pkg: tools
 	@$(MAKE) $(PKG)
 
-$(PKG): $(CRATE_INPUTS) npm/assemble.mjs npm/README.md LICENSE
+$(PKG): $(WWW_PKG) npm/assemble.mjs npm/README.md LICENSE
 	rm -rf pkg
-	$(WASM_PACK) --target web --out-dir pkg/web
+	mkdir -p pkg
+	cp -r www/pkg pkg/web
+	rm pkg/web/.built
 	$(WASM_PACK) --target nodejs --out-dir pkg/node
 	node npm/assemble.mjs
 
-# The page loads the package's browser build from www/pkg/.
-$(WWW_PKG): $(PKG)
-	rm -rf www/pkg
-	cp -r pkg/web www/pkg
-	touch $@
-
-serve: pkg
-	@$(MAKE) $(WWW_PKG)
-	node www/serve.mjs
-
 # ---- tests -------------------------------------------------------------------------------------
 test: tools-browser
-	@$(MAKE) lint cargo-test $(PKG) $(WWW_PKG) install-pkg test-node test-types test-browser
+	@$(MAKE) lint cargo-test $(PKG) $(WWW_BUNDLE) install-pkg test-node test-types test-browser
 
 lint:
 	cargo fmt --check
@@ -80,8 +96,9 @@ test-types:
 	tsc -p tests/types/tsconfig.json
 	tsc -p tests/types/tsconfig.browser.json
 
+# The page as served (www/pkg and www/build must be built: `make www`), in headless Chromium.
 test-browser:
-	node --test tests/browser/
+	node --test --test-concurrency=1 tests/browser/
 
 bench: pkg
 	node tests/node/bench.mjs

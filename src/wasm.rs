@@ -321,6 +321,9 @@ export function sessionCalls(text: string): RecordedCall[];
 /** The request body of call `call` of a recording, as reviewed (its diagnostics are located in it); `null` when there is no such call. */
 export function sessionCallBody(text: string, call: number): { address: string; body: string } | null;
 
+/** Ids of the rules whose session findings are located in the recording (or checklist) text; the other findings with a `call` are located in that call's request body. */
+export function recordingRules(): string[];
+
 /** A readiness report as Markdown (for a PR comment or the certification notes); `name` names the recording. */
 export function renderReadinessMarkdown(report: ReadinessReport, name: string): string;
 
@@ -455,6 +458,15 @@ pub fn session_call_body(text: &str, call: usize) -> Result<JsValue, JsError> {
     let found = crate::session::calls::recorded_call_body(text, call)
         .map(|(address, body)| CallBody { address, body });
     to_js(&found)
+}
+
+#[wasm_bindgen(js_name = recordingRules, skip_typescript)]
+pub fn recording_rules() -> Vec<String> {
+    crate::session::RULES
+        .iter()
+        .chain(crate::checklist::RULES)
+        .map(|rule| rule.id.to_string())
+        .collect()
 }
 
 #[wasm_bindgen(js_name = renderReadinessMarkdown, skip_typescript)]
