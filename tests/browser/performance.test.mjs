@@ -43,7 +43,7 @@ async function keystrokeToMarks(page, body) {
   await cursorAt(page, at);
   const started = await page.evaluate(() => performance.now());
   await page.keyboard.type('x');
-  await page.waitForFunction(() => document.querySelector('.cm-lintRange-error'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => editorView().contentDOM.querySelector('.cm-lintRange-error'), null, { timeout: 30_000 });
   const elapsed = (await page.evaluate(() => performance.now())) - started;
   assert.equal((await shownFindings(page)).filter((f) => f.severity === 'error').map((f) => f.rule).join(), 'format');
   return elapsed;

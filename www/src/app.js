@@ -6,7 +6,7 @@
 // changes after each shown result; findings are `#diagnostics .diagnostic[data-severity]`.
 
 import { element, renderDiagnostics, renderSessionDiagnostics, summarize } from './diagnostics.js';
-import { createEditor } from './editor.js';
+import { PLAIN_ABOVE, createEditor } from './editor.js';
 import { createChecker, createEngine } from './engine.js';
 import { FormatError, formatDocument } from './format.js';
 import { rangeOf } from './lint.js';
@@ -82,6 +82,11 @@ const editor = createEditor($('editor'), {
   label: 'Input: request or response body, cURL command, HTTP request, checklist or recording',
   onChange: scheduleCheck,
   complete: schemaCompletions,
+  onPresentation(plain) {
+    $('editor-note').textContent = plain
+      ? `Over ${PLAIN_ABOVE / 1024} KB: highlighting and folding are off so typing stays fast; everything is still checked.`
+      : '';
+  },
 });
 
 const checker = createChecker(engine, {
@@ -556,8 +561,11 @@ async function schemaCompletions(context) {
   if (state.view) return null;
   const target = { body: 'request', response: 'response', checklist: 'checklist' }[state.kind];
   if (!target) return null;
+  // Typed suggestions start on a quote or a letter (never on digits); on large texts only on a
+  // quote, so typing does not copy megabytes to the worker on every key. Ctrl+Space always asks.
   const before = context.state.sliceDoc(Math.max(context.pos - 1, 0), context.pos);
-  if (!context.explicit && !/[\w"$-]/.test(before)) return null;
+  const trigger = context.state.doc.length > PLAIN_ABOVE ? /"/ : /[A-Za-z_$"]/;
+  if (!context.explicit && !trigger.test(before)) return null;
   const found = await helperEngine().request('complete', {
     address: state.typedAddress.trim(),
     text: context.state.doc.toString(),

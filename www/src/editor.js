@@ -29,6 +29,13 @@ import { tags } from '@lezer/highlight';
 
 import { toLintDiagnostics } from './lint.js';
 
+/**
+ * Above this many characters the editor drops the JSON syntax tree (highlighting, folding,
+ * bracket matching by structure): re-parsing a tree of megabytes on every keystroke costs more
+ * than a frame, and typing must never wait. The engine still checks everything.
+ */
+export const PLAIN_ABOVE = 256 * 1024;
+
 /** Colours come from the page's CSS variables, so one style serves light and dark. */
 const highlight = HighlightStyle.define([
   { tag: tags.propertyName, color: 'var(--syntax-key)' },
@@ -80,12 +87,16 @@ const lightTheme = EditorView.theme(baseTheme, { dark: false });
 const darkTheme = EditorView.theme(baseTheme, { dark: true });
 
 /**
- * Creates the editor in `container`. `onChange(text)` is called after each edit by the user;
- * `complete(context)` is the schema completion source (or null when there is nothing to suggest).
+ * Creates the editor in `container`. `onChange(doc)` is called after each edit by the user;
+ * `complete(context)` is the schema completion source; `onPresentation(plain)` when the text
+ * grows past PLAIN_ABOVE characters (plain text) or shrinks below it (highlighted again).
  */
-export function createEditor(container, { onChange, complete, label }) {
+export function createEditor(container, { onChange, complete, label, onPresentation }) {
   const theme = new Compartment();
   const readOnly = new Compartment();
+  const language = new Compartment();
+  const structured = () => [json(), syntaxHighlighting(highlight), foldGutter({ markerDOM: foldMarker })];
+  let plain = false;
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
   let silent = false; // programmatic text replacements do not count as the user's edits
 
@@ -98,7 +109,6 @@ export function createEditor(container, { onChange, complete, label }) {
       extensions: [
         lineNumbers(),
         highlightActiveLineGutter(),
-        foldGutter({ markerDOM: foldMarker }),
         lintGutter(),
         history(),
         drawSelection(),
@@ -107,8 +117,7 @@ export function createEditor(container, { onChange, complete, label }) {
         closeBrackets(),
         highlightActiveLine(),
         highlightSelectionMatches(),
-        json(),
-        syntaxHighlighting(highlight),
+        language.of(structured()),
         autocompletion({
           override: [complete],
           icons: false,
@@ -130,11 +139,23 @@ export function createEditor(container, { onChange, complete, label }) {
         readOnly.of([]),
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged && !silent) onChange(update.state.doc);
+          if (!update.docChanged) return;
+          if ((update.state.doc.length > PLAIN_ABOVE) !== plain) queueMicrotask(choosePresentation);
+          if (!silent) onChange(update.state.doc);
         }),
       ],
     }),
   });
+  /** Structured (highlighted, foldable) up to PLAIN_ABOVE characters, plain text beyond. */
+  function choosePresentation() {
+    const large = view.state.doc.length > PLAIN_ABOVE;
+    if (large === plain) return;
+    plain = large;
+    view.dispatch({ effects: language.reconfigure(large ? [] : structured()) });
+    view.dom.classList.toggle('is-plain', large);
+    onPresentation?.(large);
+  }
+
   dark.addEventListener('change', () => {
     view.dispatch({ effects: theme.reconfigure(dark.matches ? darkTheme : lightTheme) });
   });
