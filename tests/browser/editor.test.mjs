@@ -405,3 +405,29 @@ test('a stale result is never shown over newer text', async (t) => {
   assert.match(await page.locator('#status').textContent(), /^Valid · 2 infos · \d+ ms$/);
   assertPrivateAndClean(session);
 });
+
+test('once loaded, the page works offline: checks, completion, files and exports need no network', async (t) => {
+  const session = await openPage(t, { query: 'empty' });
+  const { page, context } = session;
+  // The helper worker (completion, call bodies, Markdown) is started after the first result.
+  const wasmLoads = () => session.requests.filter((url) => url.endsWith('.wasm')).length;
+  for (let waited = 0; wasmLoads() < 2 && waited < 30_000; waited += 100) await page.waitForTimeout(100);
+  assert.equal(wasmLoads(), 2);
+  await page.waitForTimeout(500); // the helper's engine compiled
+  await context.setOffline(true);
+  const requestsBefore = session.requests.length;
+  await paste(page, customersBody(',\n  "Limitation": { "Count": 5000 }'));
+  assert.ok((await shownFindings(page)).some((f) => f.rule === 'limitation-count-range'));
+  await cursorAt(page, (await editorText(page)).indexOf('"Customers"'));
+  await page.keyboard.press('Control+Space');
+  await page.locator('.cm-tooltip-autocomplete').waitFor();
+  await page.keyboard.press('Escape');
+  const previous = await shownCount(page);
+  await page.locator('#file').setInputFiles(join(repo, 'tests/data/chromium-mock-session.har'));
+  await page.waitForFunction((before) => document.body.dataset.validated !== before, previous);
+  await page.waitForSelector('body[data-view="call"]');
+  const [markdown] = await Promise.all([page.waitForEvent('download'), page.locator('#session button', { hasText: 'Export Markdown' }).click()]);
+  assert.match(await readFile(await markdown.path(), 'utf8'), /^# Certification readiness/);
+  assert.deepEqual(session.requests.slice(requestsBefore).filter((url) => !url.startsWith('blob:')), []);
+  assertPrivateAndClean(session);
+});

@@ -96,7 +96,9 @@ test('typing into a 1 MB body keeps every main-thread task short', async (t) => 
   const findings = (await shownFindings(page)).map((f) => `${f.rule}:${f.severity}`);
   assert.deepEqual(findings.filter((f) => f.startsWith('demo-token')), ['demo-token:info', 'demo-token:info']);
   const { longest, count } = await page.evaluate(() => ({ longest: window.__longest, count: window.__longTasks }));
-  console.log(`longest main-thread task while typing 30 keys into a ${body.length}-byte body: ${longest.toFixed(0)} ms (${count} tasks over 50 ms)`);
+  // The longtask observer only reports tasks of 50 ms or more.
+  const figure = count ? `${longest.toFixed(0)} ms (${count} tasks of 50 ms or more)` : 'no task of 50 ms or more';
+  console.log(`longest main-thread task while typing 30 keys into a ${body.length}-byte body: ${figure}`);
   assert.ok(longest <= 100, `longest task ${longest} ms`);
   assert.deepEqual(outsideOrigin(requests), []);
   assert.deepEqual(errors, []);

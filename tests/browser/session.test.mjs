@@ -50,7 +50,7 @@ test('a HAR opened through the file input: verdict, table, chart and findings pe
   // The verdict is known for this recording: two calls lack `Extent` (errors).
   assert.equal(await page.locator('#session .verdict').getAttribute('data-verdict'), 'not-ready');
   assert.equal(await page.locator('#session .verdict').textContent(), 'Not ready for certification');
-  assert.match(await page.locator('#session .session-facts').textContent(), /^4 Connector API calls reviewed of 5 entries · 1 other entries skipped/);
+  assert.match(await page.locator('#session .session-facts').textContent(), /^4 Connector API calls reviewed of 5 entries · 1 other entry skipped/);
   const rows = await tableRows(page);
   assert.deepEqual(
     rows.map(([address, calls, successes, failures]) => [address, calls, successes, failures]),
@@ -74,18 +74,28 @@ test('a HAR opened through the file input: verdict, table, chart and findings pe
   assert.equal(await chart.locator('svg .burst').count(), 0);
   assert.match(await chart.locator('figcaption').textContent(), /4 calls · peak 4 per 30 s \(limit 200\) · 1 × 429/);
 
-  // Clicking a call's finding opens that call's body read-only with its marks.
+  // Clicking a call's finding opens that call's body read-only with its marks, formatted for reading.
   const missing = page.locator('#diagnostics .diagnostic[data-rule="missing-required"]').first();
   const call = Number(await missing.getAttribute('data-call'));
   await missing.click();
   await page.waitForSelector(`body[data-call="${call}"]`);
-  const body = await editorText(page);
-  assert.match(body, /^\{"ClientToken":"E0D4/);
+  assert.match(await editorText(page), /^\{\n {2}"ClientToken": "E0D4/);
   assert.equal(await page.locator('#address').inputValue(), '/api/connector/v1/resources/getAll');
   // `Extent` is missing: the engine locates that at the object's opening brace.
   const marks = await shownMarks(page);
   assert.deepEqual(marks.filter((m) => m.severity === 'error'), [{ severity: 'error', line: 1, column: 1, text: '{' }]);
   assert.equal(await page.locator('.cm-content').getAttribute('aria-readonly'), 'true');
+  assert.equal(await page.locator('#format').isDisabled(), true);
+  // As recorded: the exact bytes sent, with the review's own marks.
+  await page.locator('#call-banner button', { hasText: 'Show as recorded' }).click();
+  await page.waitForFunction(() => !editorView().state.doc.toString().includes('\n'));
+  assert.equal(
+    await editorText(page),
+    '{"ClientToken":"E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D","AccessToken":"C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D","Client":"Brightkeep Housekeeping 3.2.0","Limitation":{"Count":100}}',
+  );
+  assert.deepEqual(await shownMarks(page), [{ severity: 'error', line: 1, column: 1, text: '{' }]);
+  await page.locator('#call-banner button', { hasText: 'Show formatted' }).click();
+  await page.waitForFunction(() => editorView().state.doc.toString().includes('\n'));
   assertPrivateAndClean(session);
 });
 
@@ -212,7 +222,7 @@ test('a HAR pasted in the editor: findings per call, a call opened and the recor
   const demo = page.locator('#diagnostics .diagnostic[data-rule="demo-token"]').first();
   await demo.click();
   await page.waitForSelector('body[data-call="0"]');
-  assert.match(await editorText(page), /^\{"ClientToken"/);
+  assert.match(await editorText(page), /^\{\n {2}"ClientToken"/);
   const previousText = await editorText(page);
   await page.locator('#call-banner button', { hasText: 'Back to the recording' }).click();
   await page.waitForSelector('body[data-view="edit"]');

@@ -8,7 +8,7 @@
 import { element, renderDiagnostics, renderSessionDiagnostics, summarize } from './diagnostics.js';
 import { PLAIN_ABOVE, createEditor } from './editor.js';
 import { createChecker, createEngine } from './engine.js';
-import { FormatError, formatDocument } from './format.js';
+import { FormatError, formatDocument, formatJson } from './format.js';
 import { rangeOf } from './lint.js';
 import { optionsFromUrl, renderOptions } from './options.js';
 import { SAMPLE } from './sample.js';
@@ -82,8 +82,8 @@ const editor = createEditor($('editor'), {
   label: 'Input: request or response body, cURL command, HTTP request, checklist or recording',
   onChange: scheduleCheck,
   complete: schemaCompletions,
-  onPresentation(plain) {
-    $('editor-note').textContent = plain
+  onPresentation(large) {
+    $('editor-note').textContent = large
       ? `Over ${PLAIN_ABOVE / 1024} KB: highlighting and folding are off so typing stays fast; everything is still checked.`
       : '';
   },
@@ -154,6 +154,11 @@ function showResult(result, input) {
   const elapsed = performance.now() - input.context.started;
   state.kind = kind;
   document.body.dataset.inputKind = kind;
+  if (!state.view) {
+    const command = ['curl', 'http', 'url'].includes(kind);
+    editor.present({ json: !command, wrap: command || kind === 'checklist' });
+  }
+  document.querySelector('.address-row').hidden = kind === 'checklist' && !state.view;
   inputKind.textContent = input.payload.text.trim() ? `Detected: ${KIND_LABELS[kind]}` : '';
   if (kind === 'har' || kind === 'ndjson') {
     showRecording(result, input);
@@ -169,7 +174,12 @@ function showResult(result, input) {
   results.removeAttribute('aria-busy');
   list.classList.remove('stale');
   editor.setStale(false);
-  if (state.shown === 0) performance.mark('mews:first-report');
+  if (state.shown === 0) {
+    performance.mark('mews:first-report');
+    // Start the helper worker now (it loads its own copy of the engine): once the page has shown
+    // its first result it needs nothing more from the network, so it keeps working offline.
+    helperEngine().request('complete', { address: '', text: '{}', cursor: 1, target: 'checklist' });
+  }
   state.shown += 1;
   // The length (UTF-16) of the text the shown result is about, so a test can tell it is current.
   document.body.dataset.checkedLength = String(input.payload.text.length);
@@ -238,8 +248,12 @@ function markCurrent(item) {
   item?.setAttribute('aria-current', 'true');
 }
 
-/** Shows call `call`'s request body read-only in the editor with that call's findings marked. */
-async function openCall(call, diagnostic) {
+/**
+ * Shows call `call`'s request body read-only in the editor with its findings marked: formatted for
+ * reading (and checked again as formatted, so the marks fit it), or exactly as recorded with the
+ * review's own marks.
+ */
+async function openCall(call, diagnostic, { asRecorded = false } = {}) {
   const session = state.session;
   const found = await helperEngine().request('callBody', { text: session.text, call });
   if (state.session !== session) return;
@@ -250,25 +264,54 @@ async function openCall(call, diagnostic) {
     showBanner('This recording has no Connector API call to show.', []);
     return;
   }
-  state.view = { call, address: found.address };
-  editor.setText(found.body, { notify: false });
+  let text = found.body;
+  let marks = session.report.diagnostics.filter((d) => d.call === call && locatedInBody(d));
+  let formatted = false;
+  if (!asRecorded) {
+    try {
+      const pretty = formatJson(found.body);
+      const checked = await helperEngine().request('check', {
+        text: pretty,
+        address: found.address,
+        mode: 'request',
+        options: state.options,
+        checklist: null,
+      });
+      if (state.session !== session) return;
+      text = pretty;
+      marks = checked.report.diagnostics;
+      formatted = true;
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+    }
+  }
+  state.view = { call, address: found.address, formatted };
+  $('format').disabled = true;
+  editor.present({ json: true, wrap: false });
+  editor.setText(text, { notify: false });
   editor.setReadOnly(true);
-  editor.mark(session.report.diagnostics.filter((d) => d.call === call && locatedInBody(d)));
+  editor.mark(marks);
   const recorded = session.calls[call];
   const status = recorded?.status ? `status ${recorded.status}` : 'no response';
-  showBanner(`Call ${call + 1} of ${session.calls.length} · ${recorded?.started ?? ''} · ${status} · the recorded body, read-only`, bannerButtons());
+  const shown = formatted ? 'the recorded body, formatted' : 'the recorded body as sent';
+  showBanner(`Call ${call + 1} of ${session.calls.length} · ${recorded?.started ?? ''} · ${status} · ${shown}, read-only`, bannerButtons());
   addressInput.value = found.address;
   addressInput.readOnly = true;
   describeOperation(state.operations.get(found.address) ?? null, 'body');
   document.body.dataset.view = 'call';
   document.body.dataset.call = String(call);
-  if (diagnostic && locatedInBody(diagnostic)) editor.select(rangeOf(editor.doc, diagnostic));
+  if (diagnostic && locatedInBody(diagnostic)) {
+    const same = formatted ? marks.find((d) => d.rule === diagnostic.rule && d.pointer === diagnostic.pointer) : diagnostic;
+    if (same) editor.select(rangeOf(editor.doc, same));
+  }
 }
 
 /** Shows the session's checklist read-only with its findings marked. */
 function openChecklist(diagnostic) {
   const { session } = state;
   state.view = { checklist: true };
+  editor.present({ json: true, wrap: true });
+  $('format').disabled = true;
   editor.setText(session.checklist.text, { notify: false });
   editor.setReadOnly(true);
   editor.mark(session.report.checklist?.diagnostics ?? []);
@@ -282,7 +325,11 @@ function bannerButtons() {
   const { session } = state;
   const buttons = [];
   if (session.origin === 'editor') buttons.push(['Back to the recording', backToRecording]);
-  if (state.view?.call !== undefined) buttons.push(['Check this body as a request', checkCallAsRequest]);
+  if (state.view?.call !== undefined) {
+    const { call, formatted } = state.view;
+    buttons.push([formatted ? 'Show as recorded' : 'Show formatted', () => openCall(call, null, { asRecorded: formatted })]);
+    buttons.push(['Check this body as a request', checkCallAsRequest]);
+  }
   return buttons;
 }
 
@@ -299,6 +346,7 @@ function showBanner(text, buttons) {
 
 function showView(view) {
   state.view = view;
+  $('format').disabled = Boolean(view);
   if (!view) {
     banner.hidden = true;
     document.body.dataset.view = 'edit';
@@ -573,7 +621,8 @@ async function schemaCompletions(context) {
     target,
   });
   if (context.aborted || found.context === 'none' || !found.items.length) return null;
-  const quoted = context.state.sliceDoc(found.from, found.from + 1) === '"';
+  // The token being replaced starts with a quote: suggestions filter on what follows it.
+  const quoted = found.to > found.from && context.state.sliceDoc(found.from, found.from + 1) === '"';
   const from = quoted ? found.from + 1 : found.from;
   if (from > context.pos) return null;
   const suffix = Math.max(found.to - context.pos, 0);

@@ -100,12 +100,31 @@ export function rateChart(profile, calls) {
     );
   }
 
+  // The peak, labelled where it is reached (a low peak would otherwise be a hairline at the bottom).
+  const peakStep = steps.find((step) => step.count === peak);
+  if (peakStep) {
+    const px = x(peakStep.at);
+    const py = y(peak);
+    chart.append(
+      svg('circle', { class: 'peak', cx: px, cy: py, r: 3 }),
+      svg('text', { class: 'peak-label', x: Math.min(px + 6, MARGIN.left + plotWidth - 60), y: Math.max(py - 6, MARGIN.top + 10) }, `peak ${peak}`),
+    );
+  }
+
+  // Every 429: a line across the plot at its time, and a marker on the time axis.
+  const base = MARGIN.top + plotHeight;
   for (const call of rejected) {
     const at = x(call.startedMs);
-    const base = MARGIN.top + plotHeight;
-    const marker = svg('path', { class: 'rejected', 'data-call': call.call, d: `M${at} ${base - 9} l5 9 h-10 z` });
-    marker.append(svg('title', {}, `429 Too Many Requests: call ${call.call + 1} at ${clock(call.startedMs)}`));
-    chart.append(marker);
+    const title = `429 Too Many Requests: call ${call.call + 1} at ${clock(call.startedMs)}`;
+    const line = svg('line', { class: 'rejected-line', x1: at, x2: at, y1: MARGIN.top, y2: base });
+    const marker = svg('path', { class: 'rejected', 'data-call': call.call, d: `M${at} ${base - 10} l6 10 h-12 z` });
+    marker.append(svg('title', {}, title));
+    line.append(svg('title', {}, title));
+    chart.append(line, marker);
+  }
+  if (rejected.length && rejected.length <= 12) {
+    const first = x(rejected[0].startedMs);
+    chart.append(svg('text', { class: 'rejected-label', x: first + 4, y: base - 14 }, rejected.length === 1 ? '429' : `${rejected.length} × 429`));
   }
 
   // Axes: counts at 0, the peak and the limit; times at the start, middle and end.

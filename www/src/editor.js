@@ -88,15 +88,18 @@ const darkTheme = EditorView.theme(baseTheme, { dark: true });
 
 /**
  * Creates the editor in `container`. `onChange(doc)` is called after each edit by the user;
- * `complete(context)` is the schema completion source; `onPresentation(plain)` when the text
+ * `complete(context)` is the schema completion source; `onPresentation(large)` when the text
  * grows past PLAIN_ABOVE characters (plain text) or shrinks below it (highlighted again).
  */
 export function createEditor(container, { onChange, complete, label, onPresentation }) {
   const theme = new Compartment();
   const readOnly = new Compartment();
   const language = new Compartment();
+  const wrapping = new Compartment();
   const structured = () => [json(), syntaxHighlighting(highlight), foldGutter({ markerDOM: foldMarker })];
-  let plain = false;
+  let large = false;
+  let isJson = true; // the text is JSON (a body, checklist or recording), not a command or request
+  let wrap = false; // long lines wrap (commands, requests, a checklist's prose)
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
   let silent = false; // programmatic text replacements do not count as the user's edits
 
@@ -118,6 +121,7 @@ export function createEditor(container, { onChange, complete, label, onPresentat
         highlightActiveLine(),
         highlightSelectionMatches(),
         language.of(structured()),
+        wrapping.of([]),
         autocompletion({
           override: [complete],
           icons: false,
@@ -140,20 +144,28 @@ export function createEditor(container, { onChange, complete, label, onPresentat
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
-          if ((update.state.doc.length > PLAIN_ABOVE) !== plain) queueMicrotask(choosePresentation);
+          if ((update.state.doc.length > PLAIN_ABOVE) !== large) queueMicrotask(choosePresentation);
           if (!silent) onChange(update.state.doc);
         }),
       ],
     }),
   });
-  /** Structured (highlighted, foldable) up to PLAIN_ABOVE characters, plain text beyond. */
+  /**
+   * JSON is highlighted and foldable up to PLAIN_ABOVE characters, plain text beyond; a cURL
+   * command or HTTP request is plain text. Long lines wrap when asked, below PLAIN_ABOVE.
+   */
   function choosePresentation() {
-    const large = view.state.doc.length > PLAIN_ABOVE;
-    if (large === plain) return;
-    plain = large;
-    view.dispatch({ effects: language.reconfigure(large ? [] : structured()) });
+    const nowLarge = view.state.doc.length > PLAIN_ABOVE;
+    const changed = nowLarge !== large;
+    large = nowLarge;
+    view.dispatch({
+      effects: [
+        language.reconfigure(isJson && !large ? structured() : []),
+        wrapping.reconfigure(wrap && !large ? EditorView.lineWrapping : []),
+      ],
+    });
     view.dom.classList.toggle('is-plain', large);
-    onPresentation?.(large);
+    if (changed) onPresentation?.(large);
   }
 
   dark.addEventListener('change', () => {
@@ -193,6 +205,13 @@ export function createEditor(container, { onChange, complete, label, onPresentat
         selection: EditorSelection.cursor(head),
         userEvent: 'input.format',
       });
+    },
+    /** Presents the text as JSON or not (a command or request), with long lines wrapped or not. */
+    present({ json: asJson, wrap: wrapped }) {
+      if (asJson === isJson && wrapped === wrap) return;
+      isJson = asJson;
+      wrap = wrapped;
+      choosePresentation();
     },
     setReadOnly(on) {
       view.dispatch({

@@ -55,7 +55,7 @@ export function renderSession(container, session, actions) {
   const { summary } = report;
   const held = [
     `${plural(summary.calls, 'Connector API call')} reviewed of ${plural(summary.entries, 'entry', 'entries')}`,
-    summary.ignored ? `${summary.ignored} other entries skipped` : '',
+    summary.ignored ? `${plural(summary.ignored, 'other entry', 'other entries')} skipped` : '',
     summary.unreadable ? `${summary.unreadable} unreadable` : '',
     summary.firstCall ? `from ${summary.firstCall} to ${summary.lastCall}` : '',
     summary.clientNames.length ? `Client ${summary.clientNames.join(', ')}` : '',
