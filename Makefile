@@ -15,10 +15,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 CRATE_INPUTS := Cargo.toml Cargo.lock $(shell find src schemas -type f 2>/dev/null)
 PKG := pkg/package.json
 WWW_PKG := www/pkg/.built
-WWW_BUNDLE := www/build/app.js
+WWW_BUNDLE := www/build/main.js
 WWW_SOURCES := $(shell find www/src -type f 2>/dev/null)
-# The page's own code and CodeMirror, bundled; the worker and the wasm glue are loaded unbundled.
-ESBUILD := esbuild www/src/app.js --bundle --format=esm --target=es2022 --minify --sourcemap=linked --legal-comments=linked --outfile=$(WWW_BUNDLE)
+# The page's own code and CodeMirror, bundled: main.js starts the engine worker and loads the rest
+# as a chunk. The worker (www/worker.js) and the wasm glue are loaded unbundled.
+ESBUILD := esbuild www/src/main.js --bundle --splitting --format=esm --target=es2022 --minify \
+  --sourcemap=linked --legal-comments=linked --outdir=www/build --entry-names=[name] --chunk-names=chunks/[name]-[hash]
 PKG_VERSION = $(shell node -p "require('./pkg/package.json').version")
 PKG_TARBALL = target/npm/mews-connector-validator-$(PKG_VERSION).tgz
 WASM_PACK := wasm-pack build --release --mode no-install

@@ -112,12 +112,9 @@ function check({ text, address, mode, options, checklist }, progress) {
 }
 
 const handlers = {
-  hello: () => ({
-    version: version(),
-    operations: operations(),
-    rules: rules(),
-    recordingRules: recordingRules(),
-  }),
+  // Small, so the first check is not kept waiting; the catalog (with its examples) comes after.
+  hello: () => ({ version: version(), rules: rules(), recordingRules: recordingRules() }),
+  operations: () => operations(),
   check,
   complete: ({ address, text, cursor, target }) => completions(address ?? '', text, cursor, target),
   callBody: ({ text, call }) => sessionCallBody(text, call),

@@ -228,10 +228,13 @@ test('schema completion suggests missing properties (deprecated marked) and enum
   assert.deepEqual(labels, ['Addresses', 'Documents']);
   assert.equal(await popup.locator('li.cm-completion-deprecated .cm-completionLabel').textContent(), 'Documents');
   await page.keyboard.type('Add');
+  // CodeMirror ignores Enter for 75 ms after the list opens or changes (interactionDelay).
+  await page.waitForTimeout(150);
   await page.keyboard.press('Enter');
   assert.match(await editorText(page), /"Customers": true,\n {4}"Addresses": \n/);
   await page.keyboard.type('f');
-  await popup.waitFor();
+  await popup.locator('.cm-completionLabel', { hasText: 'false' }).waitFor();
+  await page.waitForTimeout(150);
   assert.deepEqual(await popup.locator('.cm-completionLabel').allTextContents(), ['false']);
   await page.keyboard.press('Enter');
   assert.match(await editorText(page), /"Addresses": false\n/);
@@ -241,11 +244,12 @@ test('schema completion suggests missing properties (deprecated marked) and enum
   await paste(page, '{\n  "States": [""]\n}\n');
   await cursorAt(page, (await editorText(page)).indexOf('""') + 1);
   await page.keyboard.press('Control+Space');
-  await popup.waitFor();
+  await popup.locator('.cm-completionLabel', { hasText: 'Inquired' }).waitFor();
   assert.deepEqual(await popup.locator('.cm-completionLabel').allTextContents(), [
     'Canceled', 'Confirmed', 'Inquired', 'Optional', 'Processed', 'Requested', 'Started',
   ]);
   await page.keyboard.type('Conf');
+  await page.waitForTimeout(150);
   await page.keyboard.press('Enter');
   assert.match(await editorText(page), /"States": \["Confirmed"\]/);
   assertPrivateAndClean(session);

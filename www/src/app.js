@@ -8,6 +8,7 @@
 import { element, renderDiagnostics, renderSessionDiagnostics, summarize } from './diagnostics.js';
 import { PLAIN_ABOVE, createEditor } from './editor.js';
 import { createChecker, createEngine } from './engine.js';
+import { engine } from './engine-instance.js';
 import { FormatError, formatDocument, formatJson } from './format.js';
 import { rangeOf } from './lint.js';
 import { optionsFromUrl, renderOptions } from './options.js';
@@ -74,7 +75,6 @@ const state = {
   shown: 0,
 };
 
-const engine = createEngine();
 let helper; // a second worker for completions and call bodies, so they never wait behind a check
 const helperEngine = () => (helper ??= createEngine());
 
@@ -558,6 +558,7 @@ function showAddress({ kind, address }) {
 }
 
 function describeOperation(reference, kind) {
+  state.described = [reference, kind];
   const operation = reference ? state.operations.get(reference.address) : undefined;
   loadExample.disabled = !(kind === 'response' ? operation?.responseExample : operation?.example) || Boolean(state.view);
   loadExample.textContent = kind === 'response' ? 'Load response example' : 'Load example';
@@ -659,11 +660,7 @@ function selectInEditor(diagnostic) {
 try {
   const hello = await engine.request('hello');
   $('version').textContent = `mews-connector-validator ${hello.version}`;
-  state.operations = new Map(hello.operations.map((operation) => [operation.address, operation]));
   state.recordingRules = new Set(hello.recordingRules);
-  $('operation-list').replaceChildren(
-    ...hello.operations.map((operation) => Object.assign(element('option'), { value: operation.address, label: operation.name })),
-  );
   state.options = renderOptions($('options-body'), hello.rules, optionsFromUrl(params, hello.rules), (options) => {
     state.options = options;
     check();
@@ -673,6 +670,14 @@ try {
   document.body.dataset.view = 'edit';
   editor.setText(params.has('empty') ? '' : SAMPLE.body, { notify: false });
   check();
+  // The catalog (names, deprecations, examples) after the first check: the address list and
+  // "Load example" need it, the first report does not.
+  const operations = await engine.request('operations');
+  state.operations = new Map(operations.map((operation) => [operation.address, operation]));
+  $('operation-list').replaceChildren(
+    ...operations.map((operation) => Object.assign(element('option'), { value: operation.address, label: operation.name })),
+  );
+  if (state.described) describeOperation(...state.described);
 } catch (error) {
   setStatus(`The validator failed to load: ${error.message}`, 'invalid');
   throw error;

@@ -3,7 +3,7 @@
 // waiting; when the check answers, the waiting text (if any) is sent, and a result is handed on
 // only when it is about the newest text.
 
-export function createEngine(url = new URL('../worker.js', import.meta.url)) {
+export function createEngine(url = new URL('worker.js', document.baseURI)) {
   const worker = new Worker(url, { type: 'module' });
   const pending = new Map();
   let nextId = 0;
