@@ -12,7 +12,7 @@ import { engine } from './engine-instance.js';
 import { FormatError, formatDocument, formatJson } from './format.js';
 import { rangeOf } from './lint.js';
 import { optionsFromUrl, renderOptions } from './options.js';
-import { SAMPLE } from './sample.js';
+import { SAMPLE } from '../sample.js';
 import { renderSession } from './session.js';
 
 const DEBOUNCE_MS = 150;
