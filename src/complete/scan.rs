@@ -48,11 +48,15 @@ enum State {
     AfterValue,
 }
 
+/// Byte range of a string token in the text, quotes included: keys are decoded only when the
+/// cursor's place needs them, so a megabyte of text costs no allocation per string.
+type Token = (usize, usize);
+
 #[derive(Debug)]
 enum Frame {
     Object {
-        key: Option<String>,
-        keys: Vec<String>,
+        key: Option<Token>,
+        keys: Vec<Token>,
         state: State,
     },
     Array {
@@ -69,9 +73,9 @@ impl Frame {
     }
 
     /// The step from this container to its current member.
-    fn step(&self) -> Option<Step> {
+    fn step(&self, text: &str) -> Option<Step> {
         match self {
-            Frame::Object { key, .. } => key.clone().map(Step::Key),
+            Frame::Object { key, .. } => key.map(|token| Step::Key(decode_token(text, token))),
             Frame::Array { index, .. } => Some(Step::Index(*index)),
         }
     }
@@ -96,7 +100,7 @@ pub fn place(text: &str, cursor: usize) -> Place {
                     // The cursor is inside this string (or right after an unclosed one).
                     return finish(text, &stack, at, string_extent(bytes, at, cursor), true);
                 }
-                string_token(&mut stack, decode(&text[at..end]));
+                string_token(&mut stack, (at, end));
                 at = end;
             }
             b'{' | b'[' => {
@@ -170,24 +174,24 @@ fn finish(text: &str, stack: &[Frame], from: usize, to: usize, is_string: bool) 
     let path: Vec<Step> = stack
         .iter()
         .take(stack.len().saturating_sub(1))
-        .filter_map(Frame::step)
+        .filter_map(|frame| frame.step(text))
         .collect();
     let (slot, path, present) = match stack.last() {
         None => (Slot::Elsewhere, path, Vec::new()),
         Some(Frame::Object { key, keys, state }) => match state {
             // A string after a value is most likely a key typed before its comma.
-            State::ExpectKey => (Slot::Key, path, keys.clone()),
-            State::AfterValue if is_string => (Slot::Key, path, keys.clone()),
+            State::ExpectKey => (Slot::Key, path, decode_all(text, keys)),
+            State::AfterValue if is_string => (Slot::Key, path, decode_all(text, keys)),
             State::ExpectValue => {
                 let mut path = path;
-                path.extend(key.clone().map(Step::Key));
+                path.extend(key.map(|token| Step::Key(decode_token(text, token))));
                 (Slot::Value, path, Vec::new())
             }
             State::AfterKey | State::AfterValue => (Slot::Elsewhere, path, Vec::new()),
         },
         Some(frame @ Frame::Array { state, .. }) => {
             let mut path = path;
-            path.extend(frame.step());
+            path.extend(frame.step(text));
             let slot = if *state == State::ExpectValue {
                 Slot::Value
             } else {
@@ -213,12 +217,12 @@ fn finish(text: &str, stack: &[Frame], from: usize, to: usize, is_string: bool) 
 }
 
 /// A string token was read: a key or a value, depending on where it stands.
-fn string_token(stack: &mut [Frame], content: String) {
+fn string_token(stack: &mut [Frame], token: Token) {
     match stack.last_mut() {
         Some(Frame::Object { key, keys, state }) => match state {
             State::ExpectKey | State::AfterValue => {
-                keys.push(content.clone());
-                *key = Some(content);
+                keys.push(token);
+                *key = Some(token);
                 *state = State::AfterKey;
             }
             State::ExpectValue | State::AfterKey => *state = State::AfterValue,
@@ -310,6 +314,17 @@ fn word_end(bytes: &[u8], start: usize) -> usize {
         at += 1;
     }
     at
+}
+
+fn decode_token(text: &str, (start, end): Token) -> String {
+    decode(text.get(start..end).unwrap_or_default())
+}
+
+fn decode_all(text: &str, tokens: &[Token]) -> Vec<String> {
+    tokens
+        .iter()
+        .map(|&token| decode_token(text, token))
+        .collect()
 }
 
 /// The content of a string token (with its quotes), escapes decoded where JSON can decode them.
