@@ -14,11 +14,15 @@ import init, {
   sessionCalls,
   validateChecklist,
   validateInput,
+  validateRequest,
   validateResponse,
   version,
 } from './pkg/mews_connector_validator.js';
+import { firstKey, hasNoCredentials, isChecklist, isNdjson } from './src/shapes.js';
 
-const ready = init();
+// Once loaded, warm up while the page's own code still loads: the first check compiles the schema
+// registry shared by every operation (the costly part), so the page's first check does not wait.
+const ready = init().then(() => validateRequest('/api/connector/v1/configuration/get', '{}', { date: '2026-01-01' }));
 
 /** Top-level property names of each operation's request and response schema, by address. */
 const schemaKeys = new Map();
@@ -31,41 +35,9 @@ function topLevelKeys(address, target) {
   return schemaKeys.get(key);
 }
 
-const AUTH_KEY = /"(?:ClientToken|AccessToken|Client)"\s*:/;
-const HEAD = 64 * 1024;
-
-/** The first key of a top-level object, as far as the text shows it. */
-function firstKey(text) {
-  return /^\s*\{\s*"((?:[^"\\]|\\.)*)"/.exec(text.slice(0, HEAD))?.[1];
-}
-
-/** A certification checklist, by its shape: its own keys, or its schema named in `$schema`. */
-function looksLikeChecklist(text) {
-  const head = text.slice(0, HEAD);
-  return (
-    /"\$schema"\s*:\s*"[^"]*certification-checklist/.test(head) ||
-    (/^\s*\{/.test(head) && /"integrationKind"\s*:/.test(head) && !AUTH_KEY.test(head))
-  );
-}
-
-/** An NDJSON call log: its first line is a whole JSON object with `time` and `address`. */
-function looksLikeNdjson(text) {
-  const start = text.search(/\S/);
-  if (start < 0 || text[start] !== '{') return false;
-  const end = text.indexOf('\n', start);
-  const line = text.slice(start, end < 0 ? text.length : end);
-  if (line.length > HEAD) return false;
-  try {
-    const record = JSON.parse(line);
-    return typeof record?.time === 'string' && typeof record?.address === 'string';
-  } catch {
-    return false;
-  }
-}
-
 /** A response body of the operation: no credentials, and a first key only the response has. */
 function looksLikeResponse(text, address) {
-  if (!address || AUTH_KEY.test(text.slice(0, HEAD))) return false;
+  if (!address || !hasNoCredentials(text)) return false;
   const key = firstKey(text);
   return key !== undefined && topLevelKeys(address, 'response').has(key) && !topLevelKeys(address, 'request').has(key);
 }
@@ -82,8 +54,8 @@ function classify(text, address, mode) {
   if (mode === 'checklist') return { kind: 'checklist', address: null };
   if (mode === 'session') return { kind: kind === 'har' ? 'har' : 'ndjson', address: null };
   if (kind !== 'body') return detected;
-  if (looksLikeNdjson(text)) return { kind: 'ndjson', address: null };
-  if (looksLikeChecklist(text)) return { kind: 'checklist', address: null };
+  if (isNdjson(text)) return { kind: 'ndjson', address: null };
+  if (isChecklist(text)) return { kind: 'checklist', address: null };
   if (looksLikeResponse(text, address)) return { kind: 'response', address: null };
   return detected;
 }

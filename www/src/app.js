@@ -5,15 +5,18 @@
 // result is about (body|curl|http|url|har|ndjson|checklist|response); `body[data-validated]`
 // changes after each shown result; findings are `#diagnostics .diagnostic[data-severity]`.
 
+import { schemaCompletionSource } from './completion.js';
 import { element, renderDiagnostics, renderSessionDiagnostics, summarize } from './diagnostics.js';
 import { PLAIN_ABOVE, createEditor } from './editor.js';
 import { createChecker, createEngine } from './engine.js';
 import { engine } from './engine-instance.js';
+import { acceptDrops, baseName, download } from './files.js';
 import { FormatError, formatDocument, formatJson } from './format.js';
 import { rangeOf } from './lint.js';
 import { optionsFromUrl, renderOptions } from './options.js';
 import { SAMPLE } from '../sample.js';
 import { renderSession } from './session.js';
+import { isChecklist, isRecording } from './shapes.js';
 
 const DEBOUNCE_MS = 150;
 
@@ -81,7 +84,7 @@ const helperEngine = () => (helper ??= createEngine());
 const editor = createEditor($('editor'), {
   label: 'Input: request or response body, cURL command, HTTP request, checklist or recording',
   onChange: scheduleCheck,
-  complete: schemaCompletions,
+  complete: schemaCompletionSource({ ask: askCompletions, large: (editorState) => editorState.doc.length > PLAIN_ABOVE }),
   onPresentation(large) {
     $('editor-note').textContent = large
       ? `Over ${PLAIN_ABOVE / 1024} KB: highlighting and folding are off so typing stays fast; everything is still checked.`
@@ -417,37 +420,7 @@ const sessionActions = {
   close: () => closeRecording(),
 };
 
-const baseName = (name) => name.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '-') || 'recording';
-
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = element('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 // ---- files: open, drop, save -------------------------------------------------------------------
-
-const HAR_START = /^\uFEFF?\s*\{\s*"log"\s*:/;
-
-function isRecording(text) {
-  if (HAR_START.test(text.slice(0, 4096))) return true;
-  const first = text.slice(0, 65536).split('\n').find((line) => line.trim());
-  try {
-    const record = JSON.parse(first ?? '');
-    return typeof record?.time === 'string' && typeof record?.address === 'string';
-  } catch {
-    return false;
-  }
-}
-
-function isChecklist(text) {
-  return /"integrationKind"\s*:|certification-checklist/.test(text.slice(0, 65536)) && !isRecording(text);
-}
 
 /** Opens dropped or chosen files: a recording (and a checklist with it) for review; anything else in the editor. */
 async function openFiles(files) {
@@ -485,26 +458,7 @@ fileInput.addEventListener('change', () => {
   fileInput.value = '';
 });
 
-let dragDepth = 0;
-window.addEventListener('dragenter', (event) => {
-  if (!event.dataTransfer?.types.includes('Files')) return;
-  dragDepth += 1;
-  dropZone.hidden = false;
-});
-window.addEventListener('dragleave', () => {
-  dragDepth = Math.max(dragDepth - 1, 0);
-  if (!dragDepth) dropZone.hidden = true;
-});
-window.addEventListener('dragover', (event) => {
-  if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
-});
-window.addEventListener('drop', (event) => {
-  if (!event.dataTransfer?.files.length) return;
-  event.preventDefault();
-  dragDepth = 0;
-  dropZone.hidden = true;
-  openFiles(event.dataTransfer.files);
-});
+acceptDrops(dropZone, openFiles);
 
 $('save-file').addEventListener('click', () => {
   const [name, type] = SAVE_AS[state.view?.checklist ? 'checklist' : state.kind] ?? SAVE_AS.body;
@@ -605,50 +559,11 @@ modeSelect.addEventListener('change', () => {
 
 // ---- schema completion -------------------------------------------------------------------------
 
-/** CodeMirror completion source: property names and enum values from the engine's `completions`. */
-async function schemaCompletions(context) {
-  if (state.view) return null;
+/** The engine's suggestions for the editor's text, when the text is a body or a checklist. */
+function askCompletions({ text, cursor }) {
   const target = { body: 'request', response: 'response', checklist: 'checklist' }[state.kind];
-  if (!target) return null;
-  // Typed suggestions start on a quote or a letter (never on digits); on large texts only on a
-  // quote, so typing does not copy megabytes to the worker on every key. Ctrl+Space always asks.
-  const before = context.state.sliceDoc(Math.max(context.pos - 1, 0), context.pos);
-  const trigger = context.state.doc.length > PLAIN_ABOVE ? /"/ : /[A-Za-z_$"]/;
-  if (!context.explicit && !trigger.test(before)) return null;
-  const found = await helperEngine().request('complete', {
-    address: state.typedAddress.trim(),
-    text: context.state.doc.toString(),
-    cursor: context.pos,
-    target,
-  });
-  if (context.aborted || found.context === 'none' || !found.items.length) return null;
-  // The token being replaced starts with a quote: suggestions filter on what follows it.
-  const quoted = found.to > found.from && context.state.sliceDoc(found.from, found.from + 1) === '"';
-  const from = quoted ? found.from + 1 : found.from;
-  if (from > context.pos) return null;
-  const suffix = Math.max(found.to - context.pos, 0);
-  return {
-    from,
-    validFor: /^[\w$-]*$/,
-    options: found.items.map((item) => ({
-      label: item.label,
-      detail: [item.detail, item.required ? 'required' : '', item.deprecated ? 'deprecated' : ''].filter(Boolean).join(' · '),
-      info: item.info ?? undefined,
-      type: item.kind === 'property' ? 'property' : 'enum',
-      boost: item.deprecated ? -20 : item.required ? 10 : 0,
-      deprecated: item.deprecated,
-      apply(view, _completion, start, end) {
-        const replaceFrom = quoted ? start - 1 : start;
-        const replaceTo = Math.min(end + suffix, view.state.doc.length);
-        view.dispatch({
-          changes: { from: replaceFrom, to: replaceTo, insert: item.insert },
-          selection: { anchor: replaceFrom + item.insert.length },
-          userEvent: 'input.complete',
-          scrollIntoView: true,
-        });
-      },
-    })),
-  };
+  if (state.view || !target) return null;
+  return helperEngine().request('complete', { address: state.typedAddress.trim(), text, cursor, target });
 }
 
 function selectInEditor(diagnostic) {
