@@ -16,7 +16,7 @@ CRATE_INPUTS := Cargo.toml Cargo.lock $(shell find src schemas -type f 2>/dev/nu
 PKG := pkg/package.json
 WWW_PKG := www/pkg/.built
 WWW_BUNDLE := www/build/main.js
-WWW_SOURCES := $(shell find www/src -type f 2>/dev/null)
+WWW_SOURCES := www/sample.js $(shell find www/src -type f 2>/dev/null)
 # The page's own code and CodeMirror, bundled: main.js starts the engine worker and loads the rest
 # as a chunk. The worker (www/worker.js) and the wasm glue are loaded unbundled.
 ESBUILD := esbuild www/src/main.js --bundle --splitting --format=esm --target=es2022 --minify \
