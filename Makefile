@@ -1,5 +1,5 @@
 # Two commands on a fresh machine (Debian 12, Rust toolchain, Node 20):
-#   make serve   build the wasm package and serve the checker page on http://127.0.0.1:8080
+#   make serve   build the page (wasm web build + JS bundle) and serve it on http://127.0.0.1:$PORT (8080)
 #   make test    every check: fmt, clippy, cargo test, wasm build, Node tests, tsc, browser test
 # Both install what they need first (scripts/install-tools.sh), quickly when it is already there.
 
@@ -16,14 +16,20 @@ CRATE_INPUTS := Cargo.toml Cargo.lock $(shell find src schemas -type f 2>/dev/nu
 NPM_INPUTS := $(shell find npm -type f 2>/dev/null)
 PKG := pkg/package.json
 WWW_PKG := www/pkg/.built
+WWW_BUNDLE := www/build/main.js
+WWW_SOURCES := www/sample.js $(shell find www/src -type f 2>/dev/null)
+# The page's own code and CodeMirror, bundled: main.js starts the engine worker and loads the rest
+# as a chunk. The worker (www/worker.js) and the wasm glue are loaded unbundled.
+ESBUILD := esbuild www/src/main.js --bundle --splitting --format=esm --target=es2022 --minify \
+  --sourcemap=linked --legal-comments=linked --outdir=www/build --entry-names=[name] --chunk-names=chunks/[name]-[hash]
 PKG_VERSION = $(shell node -p "require('./pkg/package.json').version")
 PKG_TARBALL = target/npm/mews-connector-validator-$(PKG_VERSION).tgz
 WASM_PACK := wasm-pack build --release --mode no-install
 
-.PHONY: help tools tools-browser pkg serve test lint cargo-test test-node test-types test-browser install-pkg bench bench-callgrind schemas fuzz fuzz-corpus
+.PHONY: help tools tools-browser pkg www-pkg www serve test lint cargo-test test-node test-types test-browser install-pkg bench bench-callgrind schemas fuzz fuzz-corpus
 
 help:
-	@echo "make serve    build and serve the checker page on http://127.0.0.1:8080"
+	@echo "make serve    build and serve the checker page on http://127.0.0.1:\$$PORT (default 8080)"
 	@echo "make test     run every test (installs what is missing)"
 	@echo "make pkg      build the npm package into pkg/"
 	@echo "make bench    time the npm package against Ajv in Node; writes BENCHMARKS.md"
@@ -37,32 +43,44 @@ tools:
 tools-browser:
 	@scripts/install-tools.sh browser
 
-# ---- the npm package: wasm-pack's web and nodejs builds combined into one package -------------
-# The library builds leave out the CLI (`--no-default-features`: their size is budgeted); the
-# third build, with it, is what `npx mews-connector-validator` runs.
+# ---- the page: wasm-pack's web build in www/pkg/ and the JS bundle in www/build/ ---------------
+# The library builds leave out the CLI (`--no-default-features`: their size is budgeted).
+$(WWW_PKG): $(CRATE_INPUTS)
+	rm -rf www/pkg
+	$(WASM_PACK) --target web --out-dir www/pkg -- --no-default-features
+	touch $@
+
+$(WWW_BUNDLE): $(WWW_SOURCES) package-lock.json
+	rm -rf www/build
+	$(ESBUILD) --log-level=warning
+
+www-pkg: tools
+	@$(MAKE) $(WWW_PKG)
+
+# Everything the page loads, and nothing else (no Node build).
+www: tools
+	@$(MAKE) $(WWW_PKG) $(WWW_BUNDLE)
+
+serve: www
+	node www/serve.mjs
+
+# ---- the npm package: the page's web build plus wasm-pack's nodejs builds, in one package ------
+# The third build, with the CLI, is what `npx mews-connector-validator` runs.
 pkg: tools
 	@$(MAKE) $(PKG)
 
-$(PKG): $(CRATE_INPUTS) $(NPM_INPUTS) LICENSE
+$(PKG): $(WWW_PKG) $(NPM_INPUTS) LICENSE
 	rm -rf pkg
-	$(WASM_PACK) --target web --out-dir pkg/web -- --no-default-features
+	mkdir -p pkg
+	cp -r www/pkg pkg/web
+	rm pkg/web/.built
 	$(WASM_PACK) --target nodejs --out-dir pkg/node -- --no-default-features
 	$(WASM_PACK) --target nodejs --out-dir pkg/cli
 	node npm/assemble.mjs
 
-# The page loads the package's browser build from www/pkg/.
-$(WWW_PKG): $(PKG)
-	rm -rf www/pkg
-	cp -r pkg/web www/pkg
-	touch $@
-
-serve: pkg
-	@$(MAKE) $(WWW_PKG)
-	node www/serve.mjs
-
 # ---- tests -------------------------------------------------------------------------------------
 test: tools-browser
-	@$(MAKE) lint cargo-test $(PKG) $(WWW_PKG) install-pkg test-node test-types test-browser
+	@$(MAKE) lint cargo-test $(PKG) $(WWW_BUNDLE) install-pkg test-node test-types test-browser
 
 lint:
 	cargo fmt --check
@@ -93,8 +111,9 @@ test-types:
 	tsc -p tests/types/tsconfig.json
 	tsc -p tests/types/tsconfig.browser.json
 
+# The page as served (www/pkg and www/build must be built: `make www`), in headless Chromium.
 test-browser:
-	node --test tests/browser/
+	node --test --test-concurrency=1 tests/browser/
 
 # Benchmarks (BENCHMARKS.md says what they measure). Minutes, not part of `make test`.
 # --expose-gc: the bench collects garbage between workloads, so one's garbage is not billed to the next.

@@ -56,8 +56,9 @@ impl Findings {
     }
 
     /// Adds a finding that later calls may repeat word for word (a notice every call of a session
-    /// carries): listed once, at its first call, with the count of the others.
-    pub fn add_repeatable(&mut self, options: &Options, diagnostic: Diagnostic) {
+    /// carries): listed once, at its first call, with the count of the others. True when it is
+    /// not a repeat.
+    pub fn add_repeatable(&mut self, options: &Options, diagnostic: Diagnostic) -> bool {
         let key = (
             diagnostic.rule.clone(),
             diagnostic.pointer.clone(),
@@ -65,11 +66,12 @@ impl Findings {
         );
         if let Some(repeats) = self.repeats.get_mut(&key) {
             *repeats += 1;
-            return;
+            return false;
         }
         if self.add(options, diagnostic) && self.repeats.len() < KEPT_AT_MOST {
             self.repeats.insert(key, 0);
         }
+        true
     }
 
     /// The findings the report lists, and the summary of the rest.

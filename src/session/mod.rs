@@ -2,6 +2,7 @@
 //! request engine, rate and retry behaviour across calls, and a cross-check with the checklist.
 
 pub mod call;
+pub mod calls;
 mod cursor;
 mod fields;
 mod findings;

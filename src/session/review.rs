@@ -203,7 +203,6 @@ impl Review<'_, '_> {
         } else {
             tally.row.failures += 1;
         }
-        tally.row.diagnostics += report.diagnostics.len();
         if tally.first_call.is_none() {
             tally.first_call = Some((index, exchange.started.clone(), place.clone()));
         }
@@ -213,10 +212,15 @@ impl Review<'_, '_> {
             diagnostic.address = Some(path.clone());
             // Warnings and infos repeat word for word on every call (the demo-token notice):
             // listed once with a count, they leave room for the errors.
-            if diagnostic.severity == Severity::Error {
+            // The table counts what the list shows: a repeated notice once.
+            let counted = if diagnostic.severity == Severity::Error {
                 self.findings.add(self.options, diagnostic);
+                true
             } else {
-                self.findings.add_repeatable(self.options, diagnostic);
+                self.findings.add_repeatable(self.options, diagnostic)
+            };
+            if let Some(tally) = counted.then(|| self.operations.get_mut(&path)).flatten() {
+                tally.row.diagnostics += 1;
             }
         }
 
@@ -518,8 +522,12 @@ fn add_about(
     operations: &mut BTreeMap<String, OperationTally>,
     options: &Options,
     address: &str,
-    mut diagnostic: Diagnostic,
+    diagnostic: Diagnostic,
 ) {
+    // A rule turned off is not counted either.
+    let Some(mut diagnostic) = options.apply(vec![diagnostic]).pop() else {
+        return;
+    };
     diagnostic.address = Some(address.to_string());
     if let Some(tally) = operations.get_mut(address) {
         tally.row.diagnostics += 1;
