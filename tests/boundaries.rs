@@ -1,0 +1,239 @@
+//! Behaviour at the edges that planted bugs slipped past (issue 13): each test states one rule's
+//! boundary on a real operation's docs example, from both sides where there are two.
+
+mod common;
+
+use common::*;
+use mews_connector_validator::{Options, Report, Severity, validate_request};
+use serde_json::Value;
+
+const RESERVATIONS: &str = "/api/connector/v1/reservations/getAll/2023-06-06";
+const ACCOUNT_NOTES: &str = "/api/connector/v1/accountNotes/getAll";
+
+fn options() -> Options {
+    Options {
+        date: Some("2026-11-23".to_string()),
+        ..Options::default()
+    }
+}
+
+/// The docs example of `address`, as pretty-printed JSON with a unique `Client` name (the docs'
+/// "Sample Client" is one of many), with `edit` applied to its text.
+fn example_text(address: &str, edit: impl Fn(String) -> String) -> String {
+    let example = mews_connector_validator::operations()
+        .iter()
+        .find(|op| op.address == address)
+        .and_then(|op| op.example.clone())
+        .unwrap_or_else(|| panic!("{address} has no docs example"));
+    let text = serde_json::to_string_pretty(&example).unwrap();
+    edit(text.replace("\"Sample Client 1.0.0\"", &format!("\"{CLIENT}\"")))
+}
+
+/// `(rule, severity, pointer)` of every diagnostic but the docs examples' public demo tokens.
+fn findings(report: &Report) -> Vec<(&str, Severity, &str)> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule != "demo-token")
+        .map(|d| (d.rule.as_str(), d.severity, d.pointer.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_lowercase_z_is_utc() {
+    // RFC 3339 (5.6) allows `z` for `Z`: the same instant in UTC, nothing to report.
+    for written in ["2023-04-01T00:00:00z", "2023-04-01t00:00:00z"] {
+        let text = example_text(RESERVATIONS, |text| {
+            text.replace("\"2023-04-01T00:00:00Z\"", &format!("\"{written}\""))
+        });
+        assert!(text.contains(written));
+        let report = validate_request(RESERVATIONS, &text, &options());
+        assert_eq!(findings(&report), [], "{written}");
+        assert!(report.valid, "{written}");
+    }
+    // Whereas an offset, even +01:00, is reported with the UTC instant it means.
+    let text = example_text(RESERVATIONS, |text| {
+        text.replacen(
+            "\"2023-04-01T00:00:00Z\"",
+            "\"2023-04-01T01:00:00+01:00\"",
+            1,
+        )
+    });
+    let report = validate_request(RESERVATIONS, &text, &options());
+    let found = findings(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "datetime-format");
+    let d = &report.diagnostics[report
+        .diagnostics
+        .iter()
+        .position(|d| d.rule == "datetime-format")
+        .unwrap()];
+    assert!(
+        d.message.contains("\"2023-04-01T00:00:00Z\""),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn a_key_twice_in_a_two_key_object_is_a_duplicate() {
+    let text = format!(
+        r#"{{
+  "ClientToken": "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D",
+  "AccessToken": "{TOKEN}",
+  "Client": "{CLIENT}",
+  "UpdatedUtc": {{"StartUtc": "2022-10-10T00:00:00Z", "StartUtc": "2022-10-11T00:00:00Z"}},
+  "Limitation": {{"Count": 100}}
+}}"#
+    );
+    let report = validate_request(ACCOUNT_NOTES, &text, &options());
+    let duplicates: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "duplicate-key")
+        .collect();
+    assert_eq!(duplicates.len(), 1, "{:#?}", report.diagnostics);
+    let d = duplicates[0];
+    assert_eq!(d.pointer, "/UpdatedUtc/StartUtc");
+    assert_eq!(d.severity, Severity::Warning);
+    // At the second key (line 5), naming the first (line 5, column 18).
+    let second = text.rfind("\"StartUtc\"").unwrap();
+    let column = text[..second].rsplit('\n').next().unwrap().len() as u32 + 1;
+    assert_eq!((d.line, d.column), (5, column));
+    assert_eq!((d.end_line, d.end_column), (5, column + 10));
+    assert!(d.message.contains("line 5, column 18"), "{}", d.message);
+    // The same object with one key each is fine.
+    let fixed = text.replacen("\"StartUtc\": \"2022-10-11", "\"EndUtc\": \"2022-10-11", 1);
+    let report = validate_request(ACCOUNT_NOTES, &fixed, &options());
+    assert_eq!(findings(&report), [], "{:#?}", report.diagnostics);
+}
+
+#[test]
+fn limitation_count_1_and_1000_are_valid_on_their_own() {
+    for count in [1, 1000] {
+        let text = example_text(ACCOUNT_NOTES, |text| {
+            text.replace("\"Count\": 100,", &format!("\"Count\": {count},"))
+        });
+        assert!(text.contains(&format!("\"Count\": {count},")));
+        let report = validate_request(ACCOUNT_NOTES, &text, &options());
+        assert_eq!(findings(&report), [], "Count {count}");
+        assert!(report.valid, "Count {count}");
+    }
+    for count in [0, 1001] {
+        let text = example_text(ACCOUNT_NOTES, |text| {
+            text.replace("\"Count\": 100,", &format!("\"Count\": {count},"))
+        });
+        let report = validate_request(ACCOUNT_NOTES, &text, &options());
+        assert_eq!(
+            findings(&report),
+            [(
+                "limitation-count-range",
+                Severity::Error,
+                "/Limitation/Count"
+            )],
+            "Count {count}"
+        );
+    }
+}
+
+/// One NDJSON line of `call` whose response took `duration_ms` to complete.
+fn line_with_duration(call: &Call, duration_ms: u32) -> String {
+    let mut record: Value = serde_json::from_str(&call.line()).unwrap();
+    record["durationMs"] = duration_ms.into();
+    record.to_string() + "\n"
+}
+
+#[test]
+fn retry_after_is_measured_from_the_end_of_the_429_response() {
+    // The 429 took 4 s to arrive and asked for 5 s: the next call is due 9 s after the request.
+    let too_early = line_with_duration(
+        &Call::at(0, CONFIGURATION).status(429).retry_after("5"),
+        4_000,
+    ) + &Call::at(8_000, CONFIGURATION).line()
+        + "\n";
+    let report = analyze(&too_early, None);
+    let found = of_rule(&report, "retry-after-ignored");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!((found[0].call, found[0].line), (Some(1), 2));
+    assert_eq!(found[0].severity, Severity::Error);
+    assert!(
+        found[0].message.contains("came 4.000 s after"),
+        "{}",
+        found[0].message
+    );
+    assert!(
+        found[0].message.contains("wait 5.000 s"),
+        "{}",
+        found[0].message
+    );
+
+    let on_time = line_with_duration(
+        &Call::at(0, CONFIGURATION).status(429).retry_after("5"),
+        4_000,
+    ) + &Call::at(9_000, CONFIGURATION).line()
+        + "\n";
+    assert!(of_rule(&analyze(&on_time, None), "retry-after-ignored").is_empty());
+}
+
+/// Retries of configuration/get after 429s without Retry-After, each `gaps[i]` ms after the
+/// previous call started (the responses arrive at once); the last call succeeds.
+fn retries(gaps: &[i64]) -> String {
+    let mut at = 0;
+    let mut calls = vec![Call::at(0, CONFIGURATION).status(429)];
+    for (i, gap) in gaps.iter().enumerate() {
+        at += gap;
+        let call = Call::at(at, CONFIGURATION);
+        calls.push(if i + 1 < gaps.len() {
+            call.status(429)
+        } else {
+            call
+        });
+    }
+    ndjson(&calls)
+}
+
+#[test]
+fn jittered_fixed_interval_retries_are_still_a_fixed_interval() {
+    // A 1 s interval with ±100 ms of jitter, and a 10 s one with 0.9 s (within a tenth).
+    for gaps in [&[1_000, 1_100][..], &[1_000, 900], &[10_000, 10_900]] {
+        let report = analyze(&retries(gaps), None);
+        let found = of_rule(&report, "fixed-interval-retry");
+        assert_eq!(found.len(), 1, "{gaps:?}: {:#?}", report.diagnostics);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert_eq!(found[0].call, Some(2), "{gaps:?}");
+    }
+    // Backing off (each wait clearly longer) is not.
+    for gaps in [&[1_000, 2_000][..], &[10_000, 12_000], &[1_000, 1_400]] {
+        let report = analyze(&retries(gaps), None);
+        assert_eq!(
+            of_rule(&report, "fixed-interval-retry").len(),
+            0,
+            "{gaps:?}: {:#?}",
+            report.diagnostics
+        );
+    }
+}
+
+const PUBLIC: &str = include_str!("../examples/checklist-public.json");
+
+#[test]
+fn a_measured_peak_one_above_the_declared_load_is_reported() {
+    // The public example checklist declares a peak of 40 requests per 30 s.
+    assert!(PUBLIC.contains("\"peakRequestsPer30s\": 40"));
+    let report = analyze(&ndjson(&evenly(40, 0, 10_000)), Some(PUBLIC));
+    assert_eq!(report.rate_profiles[0].peak, 40);
+    assert_eq!(report.rate_profiles[0].declared_peak, Some(40));
+    assert_eq!(of_rule(&report, "load-above-declared").len(), 0);
+
+    let report = analyze(&ndjson(&evenly(41, 0, 10_000)), Some(PUBLIC));
+    assert_eq!(report.rate_profiles[0].peak, 41);
+    let found = of_rule(&report, "load-above-declared");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(
+        found[0].message.contains("Measured 41 requests")
+            && found[0].message.contains("at most 40"),
+        "{}",
+        found[0].message
+    );
+}
