@@ -40,12 +40,28 @@ fn checklist_exit_codes() {
 #[test]
 fn session_formats_and_exit_codes() {
     let har = "tests/data/chromium-mock-session.har";
+    // The recording's two requests miss required properties (errors), one operation never
+    // succeeds (a warning), and it uses the docs' demo tokens (hints): not ready, exit 1.
     let (code, stdout, stderr) = run(&["session", har, "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["verdict"], "not-ready");
+    let rules: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
     assert_eq!(
-        code,
-        if report["valid"] == true { 0 } else { 1 },
-        "{stderr}"
+        rules,
+        [
+            "demo-token",
+            "demo-token",
+            "missing-required",
+            "missing-required",
+            "operation-always-failing"
+        ]
     );
     assert_eq!(report["summary"]["calls"], 4);
     assert!(
@@ -69,11 +85,12 @@ fn session_formats_and_exit_codes() {
     assert!(stdout.contains("operation-not-tested"), "{stdout}");
 
     let (code, stdout, _) = run(&["session", har, "--format", "text"]);
-    assert!(
-        stdout.lines().last().is_some_and(|l| l.contains("errors")),
+    assert_eq!(
+        stdout.lines().last(),
+        Some("not ready: 2 errors, 1 warnings, 2 infos"),
         "{stdout}"
     );
-    assert!(code == 0 || code == 1);
+    assert_eq!(code, 1);
 
     let (code, _, _) = run(&["session", har, "--checklist", "missing.json"]);
     assert_eq!(code, 2);

@@ -42,6 +42,47 @@ fn the_json_report_matches_its_schema() {
     }
 }
 
+/// Each problem planted in [`eventful`] is reported, once, by its rule, and nothing else is.
+#[test]
+fn one_of_each_problem_is_reported_by_its_rule() {
+    let report = eventful();
+    let mut found: Vec<(String, String, Option<usize>)> = report
+        .diagnostics
+        .iter()
+        .chain(report.checklist.iter().flat_map(|c| c.diagnostics.iter()))
+        .map(|d| (d.rule.clone(), d.severity.as_str().to_string(), d.call))
+        .collect();
+    found.sort();
+    // Calls 0–204: configuration/get, 205 in 20 s; 205: a 429 asking for 5 s, 206: the retry
+    // 1 s later (accountingCategories/getAll, not in the checklist); 207: bills/getAll failing,
+    // from another, unversioned client name, with the docs example's deprecated properties.
+    let expected: Vec<(String, String, Option<usize>)> = [
+        ("client-name-not-declared", "error", Some(207)),
+        ("client-version-missing", "info", Some(207)),
+        ("demo-token", "info", Some(0)), // the docs' demo ClientToken
+        ("demo-token", "info", Some(0)), // and AccessToken
+        ("deprecated-property", "warning", Some(207)),
+        ("deprecated-property", "warning", Some(207)),
+        ("load-above-declared", "warning", Some(204)),
+        ("multiple-client-names", "error", Some(207)),
+        ("operation-always-failing", "warning", Some(207)),
+        ("operation-not-declared", "error", Some(205)),
+        ("operation-not-declared", "error", Some(207)),
+        // The checklist's resourceCategories/getAll, resources/getAll and /update, reservations.
+        ("operation-not-tested", "error", None),
+        ("operation-not-tested", "error", None),
+        ("operation-not-tested", "error", None),
+        ("operation-not-tested", "error", None),
+        ("rate-limit-exceeded", "error", Some(200)),
+        ("retry-after-ignored", "error", Some(206)),
+        ("session-entry-unreadable", "error", None),
+    ]
+    .into_iter()
+    .map(|(rule, severity, call)| (rule.to_string(), severity.to_string(), call))
+    .collect();
+    assert_eq!(found, expected, "{:#?}", report.diagnostics);
+}
+
 #[test]
 fn the_report_reads_as_a_report() {
     let json = serde_json::to_value(eventful()).unwrap();
