@@ -5,7 +5,7 @@ mod input_support;
 
 use input_support::*;
 use mews_connector_validator::input;
-use mews_connector_validator::validate_input;
+use mews_connector_validator::{InputKind, validate_input};
 
 fn samples() -> Vec<String> {
     vec![
@@ -19,8 +19,12 @@ fn samples() -> Vec<String> {
     ]
 }
 
+/// Validates `text`: it gets at least one diagnostic (each input here is broken or incomplete),
+/// every one inside the text; and `describe` names an address only if the text holds it.
 fn assert_inside(text: &str) {
     let report = validate_input(text, None, &options());
+    assert!(!report.diagnostics.is_empty(), "no finding for {text:?}");
+    assert!(!report.valid, "{text:?}");
     let lines = text.split('\n').count() as u32;
     for d in &report.diagnostics {
         assert!(
@@ -32,7 +36,9 @@ fn assert_inside(text: &str) {
             "{d:?} in {text:?}"
         );
     }
-    let _ = input::describe(text);
+    if let Some(address) = input::describe(text).address {
+        assert!(text.contains(&address), "{address:?} is not in {text:?}");
+    }
 }
 
 #[test]
@@ -42,7 +48,11 @@ fn every_prefix_of_real_commands_is_handled() {
             assert_inside(&sample[..end]);
         }
         assert_inside(&sample);
+        let pasted = input::describe(&sample);
+        assert_eq!(pasted.address.as_deref(), Some(DEMO_URL), "{sample:?}");
     }
+    let kinds: Vec<InputKind> = samples().iter().map(|s| input::describe(s).kind).collect();
+    assert_eq!(kinds, [InputKind::Curl, InputKind::Curl, InputKind::Http]);
 }
 
 #[test]
