@@ -26,7 +26,7 @@ PKG_VERSION = $(shell node -p "require('./pkg/package.json').version")
 PKG_TARBALL = target/npm/mews-connector-validator-$(PKG_VERSION).tgz
 WASM_PACK := wasm-pack build --release --mode no-install
 
-.PHONY: help tools tools-browser pkg www-pkg www serve test lint cargo-test test-node test-types test-browser install-pkg bench bench-callgrind schemas fuzz fuzz-corpus
+.PHONY: help tools tools-browser pkg www-pkg www serve test lint cargo-test test-node test-types test-browser install-pkg bench bench-callgrind schemas fuzz fuzz-corpus mutants
 
 help:
 	@echo "make serve    build and serve the checker page on http://127.0.0.1:\$$PORT (default 8080)"
@@ -36,6 +36,7 @@ help:
 	@echo "make bench-callgrind  instructions per call of the native engine; writes BENCHMARKS.md"
 	@echo "make schemas  regenerate schemas/ from the OpenAPI document"
 	@echo "make fuzz     run each fuzz target for FUZZ_SECONDS (default 600) on one core (nightly)"
+	@echo "make mutants  mutation testing (cargo-mutants) per scope; MUTANTS_SCOPES picks scopes; see MUTANTS.md"
 
 tools:
 	@scripts/install-tools.sh
@@ -151,3 +152,36 @@ fuzz: fuzz-corpus
 	  grep -E "^stat::|ERROR|panicked" fuzz-0.log || true; \
 	  if [ $$status -ne 0 ]; then tail -n 40 fuzz-0.log; exit $$status; fi; \
 	done
+
+# ---- mutation testing (cargo-mutants, pinned; MUTANTS.md holds the results) ---------------------
+# One scope at a time, each running only the fast test targets that exercise its files, so the
+# whole finishes within the hour on 2 cores. `--in-place` reuses target/ (a copy of the tree would
+# rebuild every dependency per scope), so src/ must be committed first: cargo-mutants restores
+# each file after its mutant; if a run is killed, `git checkout -- src`. Results per scope are in
+# target/mutants/SCOPE/mutants.out/ (caught.txt, missed.txt, unviable.txt, timeout.txt).
+# `make mutants MUTANTS_SCOPES=timing` runs one scope. Not part of `make test`.
+MUTANTS_VERSION := 27.1.0
+MUTANTS_TIMEOUT ?= 300
+MUTANTS_SCOPES ?= secret timing review datetime checklist render
+mutants_files_secret := src/secret.rs
+mutants_tests_secret := --lib
+mutants_files_timing := src/session/timing.rs
+mutants_tests_timing := --test session_rates --test boundaries --test session_report
+mutants_files_review := src/session/review.rs
+mutants_tests_review := --test session_rates --test session_checklist --test session_report --test boundaries
+mutants_files_datetime := src/conformance/datetime.rs src/conformance/dates.rs src/conformance/hygiene.rs
+mutants_tests_datetime := --test conformance_rules --test boundaries --test rule_examples
+mutants_files_checklist := src/checklist/mod.rs src/checklist/semantic.rs
+mutants_tests_checklist := --test checklist_validation --test session_checklist --test rule_examples
+mutants_files_render := src/render/text.rs src/render/json.rs
+mutants_tests_render := --test cli_formats --test hostile --lib
+
+mutants:
+	@cargo mutants --version 2>/dev/null | grep -qx "cargo-mutants $(MUTANTS_VERSION)" \
+	  || cargo install cargo-mutants --version $(MUTANTS_VERSION) --locked
+	@git diff --quiet -- src || { echo "make mutants mutates src/ in place: commit or stash src/ first" >&2; exit 1; }
+	@status=0; $(foreach scope,$(MUTANTS_SCOPES),\
+	  echo "== mutants: $(scope): $(mutants_files_$(scope))"; \
+	  cargo mutants --in-place --jobs 1 --timeout $(MUTANTS_TIMEOUT) --output target/mutants/$(scope) \
+	    $(addprefix --file ,$(mutants_files_$(scope))) -- $(mutants_tests_$(scope)) || status=$$?;) \
+	exit $$status
