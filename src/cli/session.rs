@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use mews_connector_validator::render::{markdown, plain, text};
+use mews_connector_validator::render::{json, markdown, plain, text};
 use mews_connector_validator::session::{Progress, analyze_session};
 
 use super::options::{Format, InputArg, RuleFlags};
@@ -62,10 +62,7 @@ pub fn run(args: Args) -> ExitCode {
             checklist_part + &plain::readiness(&report, &name)
         }
         Format::Markdown => markdown::readiness(&report, &name),
-        Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(json) => json + "\n",
-            Err(e) => return super::fail(&e.to_string()),
-        },
+        Format::Json => json::readiness(&report) + "\n",
         Format::Sarif => return super::fail("--format sarif is not available for sessions"),
     };
     super::emit(&output);

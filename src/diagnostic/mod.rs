@@ -8,8 +8,10 @@ mod finding;
 mod location;
 mod report;
 mod rule;
+mod scrub;
 
 pub use finding::Finding;
 pub use location::Location;
 pub use report::{Diagnostic, OperationRef, Report};
 pub use rule::{Rule, RuleInfo, Severity};
+pub use scrub::scrub_all;

@@ -80,3 +80,8 @@ pub fn single(rule: &str, line: u32, column: u32, end_column: u32) -> Report {
         )],
     )
 }
+
+/// An error of `rule` at `(line, column, end_line, end_column)`, for excerpt tests.
+pub fn diagnostic_at(rule: &str, at: (u32, u32, u32, u32)) -> Diagnostic {
+    diagnostic(rule, Severity::Error, "Found something", "", at)
+}

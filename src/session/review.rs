@@ -318,6 +318,7 @@ impl Review<'_, '_> {
             checklist: checklist_report,
             diagnostics: self.options.apply(self.diagnostics),
         };
+        report.scrub(self.text);
         report.finish();
         report
     }
