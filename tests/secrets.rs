@@ -262,6 +262,17 @@ fn corpus() -> Vec<Case> {
             &["limitation-count-range /Limitation/Count 1:357"],
         ),
         paste_case(
+            "cURL for Windows cmd",
+            format!(
+                "curl ^\"{URL}^\" ^\n  -H ^\"Authorization: Bearer {JWT}^\" ^\n  -H ^\"content-type: application/json^\" ^\n  --data-raw ^\"^{{^\\^\"ClientToken^\\^\":^\\^\"{CLIENT_TOKEN}^\\^\",^\\^\"AccessToken^\\^\":^\\^\"{ACCESS_TOKEN}^\\^\",^\\^\"Client^\\^\":^\\^\"Sample Client 1.0.0^\\^\",^\\^\"Extent^\\^\":^{{^\\^\"Customers^\\^\":true^}},^\\^\"Limitation^\\^\":^{{^\\^\"Count^\\^\":0^}}^}}^\""
+            ),
+            &[CLIENT_TOKEN, ACCESS_TOKEN, JWT],
+            &[
+                "authorization-header  2:8",
+                "limitation-count-range /Limitation/Count 4:324",
+            ],
+        ),
+        paste_case(
             "HTTP request with headers and a multi-line body",
             format!(
                 "POST {URL} HTTP/1.1\r\nAuthorization: Basic {PASSWORD}\r\nCookie: sid={COOKIE}; theme=dark\r\nX-Access-Token: {ACCESS_TOKEN}\r\nContent-Type: application/json\r\n\r\n{{\r\n  \"ClientToken\":\r\n  \"{CLIENT_TOKEN}\",\r\n  \"AccessToken\": \"{ACCESS_TOKEN}\", \"Client\": \"Sample Client 1.0.0\"\r\n}}"

@@ -2,6 +2,7 @@
 //! URL, or a HAR export. Recognises the kind, extracts address and body keeping an offset map, runs
 //! the engine on the body, and locates every diagnostic in the PASTED text.
 
+mod cmd;
 mod curl;
 mod detect;
 mod http;
