@@ -24,9 +24,9 @@ pub fn options(bytes: &[u8], spans: &mut Vec<Range<usize>>) {
         (b"--cookie", Reveals::Cookies),
     ];
     let mut i = 0;
-    while i < bytes.len() {
-        let word_start = bytes.get(i) == Some(&b'-')
-            && (i == 0 || bytes.get(i - 1).is_some_and(u8::is_ascii_whitespace));
+    while let Some(found) = bytes.get(i..).and_then(|rest| memchr::memchr(b'-', rest)) {
+        i += found;
+        let word_start = i == 0 || bytes.get(i - 1).is_some_and(u8::is_ascii_whitespace);
         if !word_start {
             i += 1;
             continue;

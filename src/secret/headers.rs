@@ -14,48 +14,46 @@ const MAX_VALUE_BYTES: usize = 8192;
 /// authorization, after the scheme.
 pub fn header_values(bytes: &[u8], spans: &mut Vec<Range<usize>>) {
     let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped_line_start = i >= 2 && bytes.get(i - 2..i) == Some(b"\\n");
-        let starts = bytes.get(i).is_some_and(|&b| is_name(b))
-            && (i == 0
-                || escaped_line_start
-                || matches!(
-                    bytes.get(i - 1),
-                    Some(b'\n' | b'\r' | b'\t' | b' ' | b'\'' | b'"')
-                ));
-        if !starts {
-            i += 1;
-            continue;
+    // From each colon back to its name: colons are rarer than name starts.
+    let mut from = 0;
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b':', rest))
+    {
+        let colon = from + found;
+        from = colon + 1;
+        let mut end = colon;
+        while end > 0 && matches!(bytes.get(end - 1), Some(b' ' | b'\t')) {
+            end -= 1;
         }
-        let opener = match i.checked_sub(1).and_then(|at| bytes.get(at)) {
+        let mut start = end;
+        while start > 0 && end - start < 96 && bytes.get(start - 1).is_some_and(|&b| is_name(b)) {
+            start -= 1;
+        }
+        // `\nAuthorization:` inside a JSON string: the `n` is the escape's, not the name's.
+        let escaped_line_start =
+            start >= 1 && bytes.get(start - 1) == Some(&b'\\') && bytes.get(start) == Some(&b'n');
+        if escaped_line_start {
+            start += 1;
+        }
+        let opener = match start.checked_sub(1).and_then(|at| bytes.get(at)) {
             _ if escaped_line_start => Opener::EscapedLine,
+            None | Some(b'\n' | b'\r' | b'\t' | b' ') => Opener::Line,
             Some(b'\'') => Opener::Single,
             Some(b'"') => Opener::Double,
-            _ => Opener::Line,
+            Some(_) => continue,
         };
-        let mut end = i;
-        while bytes.get(end).is_some_and(|&b| is_name(b)) {
-            end += 1;
-        }
-        let mut colon = end;
-        while matches!(bytes.get(colon), Some(b' ' | b'\t')) {
-            colon += 1;
-        }
-        let name = std::str::from_utf8(bytes.get(i..end).unwrap_or_default()).unwrap_or_default();
-        if bytes.get(colon) != Some(&b':')
-            || bytes.get(colon + 1) == Some(&b'/')
-            || !is_secret_name(name)
-        {
-            i = end;
+        let name =
+            std::str::from_utf8(bytes.get(start..end).unwrap_or_default()).unwrap_or_default();
+        if name.is_empty() || bytes.get(colon + 1) == Some(&b'/') || !is_secret_name(name) {
             continue;
         }
-        let (mut start, value_end, next) = header_value(bytes, colon + 1, opener);
+        let (mut value_start, value_end, next) = header_value(bytes, colon + 1, opener);
         if name.to_ascii_lowercase().contains("authorization") {
-            start = after_scheme(bytes, start, value_end);
+            value_start = after_scheme(bytes, value_start, value_end);
         }
-        spans.push(start..value_end);
-        i = next.max(end);
+        spans.push(value_start..value_end);
+        from = next.max(from);
     }
 }
 
@@ -132,12 +130,13 @@ fn after_scheme(bytes: &[u8], start: usize, end: usize) -> usize {
 pub fn parameters(bytes: &[u8], spans: &mut Vec<Range<usize>>) {
     let is_name =
         |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'[' | b']');
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes.get(i) != Some(&b'=') {
-            i += 1;
-            continue;
-        }
+    let mut from = 0;
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'=', rest))
+    {
+        let mut i = from + found;
+        from = i + 1;
         let mut name_start = i;
         while name_start > 0
             && i - name_start < 64
@@ -178,19 +177,15 @@ pub fn parameters(bytes: &[u8], spans: &mut Vec<Range<usize>>) {
             i += 1;
         }
         spans.push(start..i);
+        from = i.max(from);
     }
 }
 
 /// The password of `scheme://user:password@host`.
 pub fn user_info(bytes: &[u8], spans: &mut Vec<Range<usize>>) {
-    let mut i = 0;
-    while i + 3 <= bytes.len() {
-        if bytes.get(i..i + 3) != Some(b"://") {
-            i += 1;
-            continue;
-        }
-        i += 3;
-        let start = i;
+    for scheme_end in memchr::memmem::find_iter(bytes, b"://") {
+        let start = scheme_end + 3;
+        let mut i = start;
         let mut colon = None;
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii_whitespace() || matches!(b, b'/' | b'?' | b'#' | b'@' | b'\'' | b'"') {
@@ -202,9 +197,7 @@ pub fn user_info(bytes: &[u8], spans: &mut Vec<Range<usize>>) {
             i += 1;
         }
         if let (Some(b'@'), Some(colon)) = (bytes.get(i), colon) {
-            if colon >= start {
-                spans.push(colon + 1..i);
-            }
+            spans.push(colon + 1..i);
         }
     }
 }

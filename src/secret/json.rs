@@ -44,14 +44,17 @@ struct Json<'a> {
 impl Json<'_> {
     fn run(&mut self) {
         let mut i = 0;
-        while let Some(&byte) = self.bytes.get(i) {
-            match byte {
-                b'"' => i = self.quote(i),
-                b'}' => {
-                    self.pair = false;
-                    i += 1;
-                }
-                _ => i += 1,
+        while let Some(found) = self
+            .bytes
+            .get(i..)
+            .and_then(|rest| memchr::memchr2(b'"', b'}', rest))
+        {
+            let at = i + found;
+            if self.bytes.get(at) == Some(&b'"') {
+                i = self.quote(at);
+            } else {
+                self.pair = false;
+                i = at + 1;
             }
         }
     }

@@ -1,6 +1,8 @@
 //! Which names hold secrets: JSON keys, header names, query parameters and HAR `name`/`value`
 //! pairs alike, compared case-insensitively and without `-`, `_`, `.` or spaces.
 
+use std::borrow::Cow;
+
 /// Longest name compared; longer ones are no secret names (keys of that length are data).
 const MAX_NAME: usize = 96;
 
@@ -23,6 +25,30 @@ const CONTAINED: &[&[u8]] = &[
     b"signature",
 ];
 
+/// The letters of a normalised name, one bit each: a part can only occur in a name holding all
+/// of its letters, which rejects almost every key of a recording without a comparison.
+const fn letters(name: &[u8]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < name.len() {
+        if name[i].is_ascii_lowercase() {
+            mask |= 1 << (name[i] - b'a');
+        }
+        i += 1;
+    }
+    mask
+}
+
+const CONTAINED_LETTERS: [u32; CONTAINED.len()] = {
+    let mut masks = [0; CONTAINED.len()];
+    let mut i = 0;
+    while i < CONTAINED.len() {
+        masks[i] = letters(CONTAINED[i]);
+        i += 1;
+    }
+    masks
+};
+
 /// True when `name` (a key as written, JSON escapes decoded) names a secret: `ClientToken`,
 /// `AccessToken`, `access_token`, `X-Auth-Token`, `Authorization`, `Cookie`, `Set-Cookie`,
 /// `password`, `client_secret`, `MerchantSecretKey`, `x-api-key`…
@@ -40,16 +66,23 @@ pub fn is_secret_name(name: &str) -> bool {
         len += 1;
     }
     let normalised = buffer.get(..len).unwrap_or_default();
-    normalised.ends_with(b"token")
-        || EXACT.contains(&normalised)
-        || CONTAINED
-            .iter()
-            .any(|part| normalised.windows(part.len()).any(|w| w == *part))
+    if normalised.ends_with(b"token") || EXACT.contains(&normalised) {
+        return true;
+    }
+    let present = letters(normalised);
+    CONTAINED
+        .iter()
+        .zip(CONTAINED_LETTERS)
+        .filter(|&(_, needed)| needed & !present == 0)
+        .any(|(part, _)| normalised.windows(part.len()).any(|window| window == *part))
 }
 
 /// A key as written at quoting depth `depth` (1 = a JSON string, 2 = JSON inside a JSON string
 /// or a shell-quoted body…) with its escapes decoded `depth` times; cmd carets (`^`) dropped.
-pub fn unescape(raw: &str, depth: usize) -> String {
+pub fn unescape(raw: &str, depth: usize) -> Cow<'_, str> {
+    if !raw.bytes().any(|b| b == b'\\' || b == b'^') {
+        return Cow::Borrowed(raw);
+    }
     let mut text: String = raw.chars().filter(|&c| c != '^').collect();
     for _ in 0..depth {
         if !text.contains('\\') {
@@ -57,7 +90,7 @@ pub fn unescape(raw: &str, depth: usize) -> String {
         }
         text = unescape_once(&text);
     }
-    text
+    Cow::Owned(text)
 }
 
 /// One round of JSON string escapes; invalid escapes stay as written.

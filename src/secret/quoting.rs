@@ -46,13 +46,19 @@ pub fn delimiter_start(bytes: &[u8], at: usize, level: u32) -> usize {
 /// The next quote of `level` from `from`, before a raw line break and within `limit` bytes.
 pub fn closing_quote(bytes: &[u8], from: usize, level: u32, limit: usize) -> Option<usize> {
     let end = from.saturating_add(limit).min(bytes.len());
-    let mut i = from;
-    while i < end {
-        match bytes.get(i) {
-            Some(b'"') if quote_level(bytes, i) == Some(level) => return Some(i),
-            Some(b'\n') => return None,
-            _ => i += 1,
+    let mut at = from;
+    while let Some(found) = bytes
+        .get(at..end)
+        .and_then(|rest| memchr::memchr2(b'"', b'\n', rest))
+    {
+        at += found;
+        if bytes.get(at) == Some(&b'\n') {
+            return None;
         }
+        if quote_level(bytes, at) == Some(level) {
+            return Some(at);
+        }
+        at += 1;
     }
     None
 }
