@@ -13,5 +13,7 @@ mod scrub;
 pub use finding::Finding;
 pub use location::Location;
 pub use report::{Diagnostic, OperationRef, Report};
-pub use rule::{Rule, RuleInfo, Severity};
+pub use rule::{
+    AlsoReported, Encoding, Example, ExampleKind, ExampleOptions, Repeat, Rule, RuleInfo, Severity,
+};
 pub use scrub::scrub_all;

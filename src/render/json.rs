@@ -1,7 +1,7 @@
 //! The report as JSON: exactly the serialized [`Report`] (field names are a contract), scrubbed
 //! and with every control character escaped.
 
-use super::{last_defence, sanitize, scrubbed};
+use super::{sanitize, scrubbed, scrubbed_readiness};
 use crate::diagnostic::Report;
 use crate::session::ReadinessReport;
 
@@ -12,12 +12,7 @@ pub fn render(report: &Report) -> String {
 
 /// A readiness report as JSON (`schemas/readiness-report.schema.json`).
 pub fn readiness(report: &ReadinessReport) -> String {
-    let mut report = report.clone();
-    report.diagnostics = last_defence(&report.diagnostics);
-    if let Some(checklist) = &mut report.checklist {
-        checklist.diagnostics = last_defence(&checklist.diagnostics);
-    }
-    sanitize::json(serde_json::to_string_pretty(&report).unwrap_or_default())
+    sanitize::json(serde_json::to_string_pretty(&scrubbed_readiness(report)).unwrap_or_default())
 }
 
 #[cfg(test)]

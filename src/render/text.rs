@@ -240,7 +240,8 @@ fn excerpt(line: &SourceLine, d: &Diagnostic) -> (String, String) {
     (shown, underline)
 }
 
-fn summary(report: &Report) -> String {
+/// `valid: 0 error(s), 1 warning(s), 0 info — /api/… (name)`: the last line of every rendering.
+pub(crate) fn summary(report: &Report) -> String {
     let counts = format!(
         "{} error(s), {} warning(s), {} info",
         report.count(Severity::Error),
