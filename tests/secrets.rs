@@ -7,7 +7,7 @@
 //! To cover a new renderer, add it to [`REPORT_RENDERERS`] or [`SESSION_RENDERERS`].
 
 use mews_connector_validator::checklist::validate_checklist;
-use mews_connector_validator::render::{json, markdown, plain, sarif, text};
+use mews_connector_validator::render::{github, json, junit, markdown, plain, sarif, text};
 use mews_connector_validator::session::{ReadinessReport, analyze_session};
 use mews_connector_validator::{Options, Report, input, pipeline};
 
@@ -40,6 +40,12 @@ const REPORT_RENDERERS: &[(&str, RenderReport)] = &[
     ("json", |report, _, _| json::render(report)),
     ("sarif", |report, name, _| sarif::render(report, name)),
     ("markdown", |report, name, _| markdown::report(report, name)),
+    ("github", |report, name, _| {
+        github::report(report, Some(name))
+    }),
+    ("github, standard input", |report, _, _| {
+        github::report(report, None)
+    }),
 ];
 
 /// Renderers of a readiness report: (format, render(report, recording name)).
@@ -48,6 +54,12 @@ const SESSION_RENDERERS: &[(&str, RenderSession)] = &[
     ("text", |report, name| plain::readiness(report, name)),
     ("json", |report, _| json::readiness(report)),
     ("markdown", |report, name| markdown::readiness(report, name)),
+    ("github", |report, name| {
+        github::readiness(report, Some(name), Some("checklist.json"))
+    }),
+    ("junit", |report, name| {
+        junit::readiness(report, name, Some("checklist.json"))
+    }),
 ];
 
 fn options() -> Options {
@@ -452,5 +464,247 @@ fn no_session_review_shows_a_token_in_any_format() {
             let output = render(&report, "recording.har");
             assert_hidden(&output, secrets, &format!("{name} ({format})"));
         }
+    }
+}
+
+// ---- fuzz reproducers (tests/data/hostile/) and hand-made neighbours ---------------------------
+
+/// The docs' demo tokens, which the fuzz corpora start from: mutated, their parts land anywhere.
+const DEMO_TOKENS: &[&str] = &[
+    "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D",
+    "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D",
+];
+
+fn reproducer(file: &str) -> Vec<u8> {
+    let path = format!("{}/tests/data/hostile/{file}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Renders `report` (about `source`) in every format, and `source` reviewed as a recording in
+/// every session format: none may show 12 characters of `secrets`.
+fn assert_hidden_everywhere(context: &str, report: &Report, source: &str, secrets: &[&str]) {
+    for (format, render) in REPORT_RENDERERS {
+        let output = render(report, "input.txt", source);
+        assert_hidden(&output, secrets, &format!("{context} ({format})"));
+    }
+    let review = analyze_session(source, None, &options(), &mut |_| {});
+    for (format, render) in SESSION_RENDERERS {
+        let output = render(&review, "recording.har");
+        assert_hidden(
+            &output,
+            secrets,
+            &format!("{context} as a recording ({format})"),
+        );
+    }
+}
+
+fn rules(report: &Report) -> Vec<&str> {
+    report.diagnostics.iter().map(|d| d.rule.as_str()).collect()
+}
+
+/// A pasted input found by the `input` or `render` fuzz target: `validate_input`.
+fn pasted_reproducer(file: &str) -> (Report, String) {
+    let text = String::from_utf8(reproducer(file)).unwrap();
+    let report = input::validate_input(&text, None, &options());
+    assert_hidden_everywhere(file, &report, &text, DEMO_TOKENS);
+    (report, text)
+}
+
+#[test]
+fn overlapping_token_keys_of_a_mutated_body_are_masked() {
+    // Found by the `request` target: the first byte picks the operation, the rest is the body (not
+    // UTF-8), whose token members overlap ("ClientToken": "E0essToken":"C66E…).
+    let file = "request-mask-after-masked-token-key.bin";
+    let bytes = reproducer(file);
+    let (&pick, body) = bytes.split_first().unwrap();
+    let catalog = mews_connector_validator::operations();
+    let address = &catalog[usize::from(pick) % catalog.len()].address;
+    let report = pipeline::validate_request_bytes(address, body, &options());
+    assert!(
+        rules(&report).contains(&"invalid-encoding"),
+        "{:#?}",
+        report.diagnostics
+    );
+    assert_hidden_everywhere(file, &report, &String::from_utf8_lossy(body), DEMO_TOKENS);
+}
+
+#[test]
+fn a_content_type_message_quoting_a_body_with_tokens_masks_them() {
+    let (report, _) = pasted_reproducer("input-content-type-message-quotes-body.txt");
+    assert!(
+        rules(&report).contains(&"content-type"),
+        "{:#?}",
+        report.diagnostics
+    );
+}
+
+#[test]
+fn excerpts_of_escaped_json_in_a_curl_paste_mask_its_tokens() {
+    let (report, _) = pasted_reproducer("input-escaped-data-raw.txt");
+    assert!(!report.diagnostics.is_empty());
+}
+
+#[test]
+fn text_excerpts_of_a_mangled_curl_paste_mask_its_tokens() {
+    let (report, _) = pasted_reproducer("render-text-excerpt-token.bin");
+    assert!(!report.diagnostics.is_empty());
+}
+
+#[test]
+fn a_token_member_with_a_broken_utf8_byte_is_masked() {
+    // The bad byte in the key, at its end, in the value, before the key: the key still names a
+    // token once decoded (U+FFFD for the byte), and the value is masked by its span.
+    let token = DEMO_TOKENS[0];
+    let client_token = DEMO_TOKENS[1];
+    for (name, key, value) in [
+        (
+            "in the key",
+            b"Access\xffToken".as_slice(),
+            token.as_bytes().to_vec(),
+        ),
+        (
+            "at the key's end",
+            b"AccessToken\xff".as_slice(),
+            token.as_bytes().to_vec(),
+        ),
+        (
+            "in the value",
+            b"AccessToken".as_slice(),
+            [&token.as_bytes()[..20], b"\xff", &token.as_bytes()[20..]].concat(),
+        ),
+        (
+            "before the key",
+            b"\xffAccessToken".as_slice(),
+            token.as_bytes().to_vec(),
+        ),
+    ] {
+        let body = [
+            b"{\n  \"ClientToken\": \"".as_slice(),
+            client_token.as_bytes(),
+            b"\",\n  \"".as_slice(),
+            key,
+            b"\": \"",
+            &value,
+            b"\", \"Client\": \"Sample Client 1.0.0\", \"Extent\": {\"Customers\": 1}\n}",
+        ]
+        .concat();
+        let report = pipeline::validate_request_bytes(GET_ALL, &body, &options());
+        assert!(
+            rules(&report).contains(&"invalid-encoding"),
+            "{name}: {:#?}",
+            report.diagnostics
+        );
+        assert_hidden_everywhere(
+            &format!("broken UTF-8 {name}"),
+            &report,
+            &String::from_utf8_lossy(&body),
+            DEMO_TOKENS,
+        );
+        // The same body pasted in a cURL command.
+        let pasted = [
+            format!("curl {URL} -H 'Content-Type: application/json' -d '").as_bytes(),
+            &body,
+            b"'",
+        ]
+        .concat();
+        let report = input::validate_input_bytes(&pasted, None, &options());
+        assert!(
+            rules(&report).contains(&"invalid-encoding"),
+            "{name}, pasted: {:#?}",
+            report.diagnostics
+        );
+        assert_hidden_everywhere(
+            &format!("broken UTF-8 {name}, pasted"),
+            &report,
+            &String::from_utf8_lossy(&pasted),
+            DEMO_TOKENS,
+        );
+    }
+}
+
+#[test]
+fn a_bom_before_an_http_request_line_is_the_request_of_its_url() {
+    let pasted = format!(
+        "\u{feff}POST {URL} HTTP/1.1\r\nAuthorization: Bearer {JWT}\r\nContent-Type: application/json\r\n\r\n{}",
+        auth_body(r#", "Extent": {"Customers": "yes"}"#)
+    );
+    let report = input::validate_input(&pasted, None, &options());
+    assert_eq!(
+        report.operation.as_ref().map(|o| o.address.as_str()),
+        Some(GET_ALL),
+        "{:#?}",
+        report.diagnostics
+    );
+    assert!(
+        !rules(&report).contains(&"unknown-operation"),
+        "{:#?}",
+        report.diagnostics
+    );
+    assert_eq!(
+        found(&report),
+        [
+            "authorization-header  2:1",
+            "missing-required /Limitation 5:1",
+            "client-not-unique /Client 5:178",
+            "type-mismatch /Extent/Customers 5:225"
+        ]
+    );
+    assert_hidden_everywhere(
+        "BOM paste",
+        &report,
+        &pasted,
+        &[CLIENT_TOKEN, ACCESS_TOKEN, JWT],
+    );
+}
+
+#[test]
+fn a_client_token_wrapped_in_escaped_quotes_is_masked_in_every_renderer() {
+    // Issue 13's survivor: `"ClientToken": "\"E0D4…\""`: the escaped quotes must not end the value.
+    let quoted =
+        format!(r#""ClientToken": "\"{CLIENT_TOKEN}\"", "AccessToken": "\"{ACCESS_TOKEN}\"""#);
+    let cases = [
+        (
+            "one line",
+            Check::Body(GET_ALL),
+            format!(
+                r#"{{{quoted}, "Client": "Sample Client 1.0.0", "Extent": {{"Customers": 1}}}}"#
+            ),
+        ),
+        (
+            "pretty",
+            Check::Body(GET_ALL),
+            format!(
+                "{{\n  \"ClientToken\": \"\\\"{CLIENT_TOKEN}\\\"\", \"Extent\": 1,\n  \"AccessToken\":\n  \"\\\"{ACCESS_TOKEN}\\\"\", \"Client\": 2\n}}"
+            ),
+        ),
+        (
+            "in a cURL body in double quotes",
+            Check::Paste,
+            format!(
+                "curl {URL} -H 'Content-Type: application/json' -d \"{{\\\"ClientToken\\\":\\\"\\\\\\\"{CLIENT_TOKEN}\\\\\\\"\\\",\\\"AccessToken\\\":\\\"\\\\\\\"{ACCESS_TOKEN}\\\\\\\"\\\",\\\"Extent\\\":1}}\""
+            ),
+        ),
+        (
+            "in a HAR body",
+            Check::Paste,
+            serde_json::json!({"log": {"entries": [{"request": {"method": "POST", "url": URL,
+                "postData": {"text": format!(r#"{{{quoted}, "Extent": 1}}"#)}}}]}})
+            .to_string(),
+        ),
+    ];
+    for (name, check, text) in cases {
+        let report = match check {
+            Check::Body(address) => pipeline::validate_request(address, &text, &options()),
+            _ => input::validate_input(&text, None, &options()),
+        };
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == mews_connector_validator::Severity::Error),
+            "{name}: an error puts the tokens' line in an excerpt: {:#?}",
+            report.diagnostics
+        );
+        assert_hidden_everywhere(name, &report, &text, AUTH);
     }
 }
