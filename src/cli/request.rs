@@ -4,8 +4,8 @@
 use crate::diagnostic::Report;
 use crate::input::{self, InputKind};
 use crate::options::Options;
-use crate::pipeline::{validate_request_bytes, validate_response_bytes};
-use crate::{render, source};
+use crate::pipeline::validate_response_bytes;
+use crate::render;
 
 use super::Io;
 use super::options::{Format, InputArg, RuleFlags};
@@ -64,20 +64,18 @@ fn validate(
     options: &Options,
 ) -> Result<Report, &'static str> {
     const NEEDS_ADDRESS: &str = "--address is required for a bare body (a cURL command or an HTTP request may name the URL instead)";
-    match (body, source::decode_utf8(bytes)) {
-        (Body::Response, _) => {
+    match body {
+        Body::Response => {
             let address = address.ok_or("--address is required for a response body")?;
             Ok(validate_response_bytes(address, bytes, options))
         }
-        (Body::Request, Err(_)) => {
-            let address = address.ok_or(NEEDS_ADDRESS)?;
-            Ok(validate_request_bytes(address, bytes, options))
-        }
-        (Body::Request, Ok(text)) => {
-            if address.is_none() && input::detect(text) == InputKind::Body {
+        Body::Request => {
+            if address.is_none()
+                && input::detect(&String::from_utf8_lossy(bytes)) == InputKind::Body
+            {
                 return Err(NEEDS_ADDRESS);
             }
-            Ok(input::validate_input(text, address, options))
+            Ok(input::validate_input_bytes(bytes, address, options))
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::render::{github, junit, markdown, plain, text};
+use crate::render::{github, json, junit, markdown, plain, text};
 use crate::session::analyze_session;
 
 use super::Io;
@@ -53,10 +53,7 @@ pub fn run(args: Args, io: &mut dyn Io) -> u8 {
     bar.clear();
     let output = match args.format {
         Format::Markdown => markdown::readiness(&report, &name),
-        Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(json) => json + "\n",
-            Err(e) => return super::fail(io, &e.to_string()),
-        },
+        Format::Json => json::readiness(&report) + "\n",
         Format::Github => github::readiness(
             &report,
             super::file_name(file).as_deref(),

@@ -8,6 +8,7 @@ mod finding;
 mod location;
 mod report;
 mod rule;
+mod scrub;
 
 pub use finding::Finding;
 pub use location::Location;
@@ -15,3 +16,4 @@ pub use report::{Diagnostic, OperationRef, Report};
 pub use rule::{
     AlsoReported, Encoding, Example, ExampleKind, ExampleOptions, Repeat, Rule, RuleInfo, Severity,
 };
+pub use scrub::scrub_all;

@@ -1,5 +1,7 @@
-//! A cURL command (devtools' "Copy as cURL (bash)", Postman, API docs) → [`Request`].
+//! A cURL command (devtools' "Copy as cURL" for bash or Windows cmd, Postman, API docs) →
+//! [`Request`].
 
+use super::cmd;
 use super::mapped::Mapped;
 use super::request::{self, Body, Problem, Request};
 use super::shell::{self, ShellError, Word};
@@ -57,9 +59,14 @@ pub fn is_curl(text: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
 }
 
-/// Reads the first command of `text`; `Err` when it cannot be split into words.
+/// Reads the first command of `text` (bash, or Windows cmd quoting); `Err` when it cannot be
+/// split into words.
 pub fn parse(text: &str) -> Result<Request, ShellError> {
-    let words = shell::split(text)?;
+    let words = if cmd::is_cmd(text) {
+        cmd::split(text)?
+    } else {
+        shell::split(text)?
+    };
     let mut reader = Reader::default();
     let mut words = words.into_iter();
     if let Some(command) = words.next() {

@@ -14,11 +14,18 @@ struct Line<'a> {
     start: usize,
 }
 
+/// A leading byte order mark (editors and Windows tools write one) is no part of the first line;
+/// spans stay in the submitted text.
 fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     text.split_inclusive('\n').scan(0, |start, raw| {
+        let bom = if *start == 0 && raw.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
         let line = Line {
-            text: raw.trim_end_matches(['\n', '\r']),
-            start: *start,
+            text: raw[bom..].trim_end_matches(['\n', '\r']),
+            start: *start + bom,
         };
         *start += raw.len();
         Some(line)

@@ -2,6 +2,7 @@
 //! URL, or a HAR export. Recognises the kind, extracts address and body keeping an offset map, runs
 //! the engine on the body, and locates every diagnostic in the PASTED text.
 
+mod cmd;
 mod curl;
 mod detect;
 mod http;
@@ -58,6 +59,31 @@ pub fn validate_input(text: &str, address: Option<&str>, options: &Options) -> R
         InputKind::Http | InputKind::Url => http::parse(text).unwrap_or_default(),
     };
     validate_request(text, fallback, request, options)
+}
+
+/// Validates pasted bytes of any kind: [`validate_input`] when they are UTF-8. Otherwise nothing is
+/// checked but the encoding: one `invalid-encoding` finding at the first bad byte, located in the
+/// text as an editor shows it (each bad sequence one U+FFFD), about the operation of the URL a
+/// cURL command or HTTP request names (a bare body: of `address`).
+pub fn validate_input_bytes(bytes: &[u8], address: Option<&str>, options: &Options) -> Report {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return validate_input(text, address, options);
+    }
+    let shown = String::from_utf8_lossy(bytes);
+    let fallback = address.unwrap_or_default();
+    let request = match detect(&shown) {
+        InputKind::Body => return pipeline::validate_request_bytes(fallback, bytes, options),
+        InputKind::Har => return relocate::har(&shown, options),
+        InputKind::Curl => match curl::parse(&shown) {
+            Ok(request) => request,
+            Err(error) => Request {
+                problems: vec![Problem::new(rules::CURL_SYNTAX, error.message, error.span)],
+                ..Request::default()
+            },
+        },
+        InputKind::Http | InputKind::Url => http::parse(&shown).unwrap_or_default(),
+    };
+    relocate::invalid_encoding(&shown, bytes, fallback, request, options)
 }
 
 fn validate_request(text: &str, fallback: &str, request: Request, options: &Options) -> Report {

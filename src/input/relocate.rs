@@ -2,7 +2,8 @@
 //! builds the reports of pasted requests that have no body to check.
 
 use super::mapped::Mapped;
-use super::request::Problem;
+use super::request::{Problem, Request};
+use crate::api::BodyKind;
 use crate::diagnostic::Report;
 use crate::options::Options;
 use crate::pipeline::{self, Checked};
@@ -48,6 +49,31 @@ pub fn problems_only(
         .body
         .extend(problems.into_iter().map(Problem::into_finding));
     pipeline::report(text, checked, options)
+}
+
+/// The report of a pasted `request` whose bytes are not UTF-8 (`shown` is their lossy decoding):
+/// `invalid-encoding` at the first bad byte, the address's findings at the URL, and what reading
+/// the request found (method, headers); the body is not checked.
+pub fn invalid_encoding(
+    shown: &str,
+    bytes: &[u8],
+    fallback: &str,
+    request: Request,
+    options: &Options,
+) -> Report {
+    let url_span = request.url.as_ref().map(|url| url.span(request.anchor.end));
+    let address = request
+        .url
+        .as_ref()
+        .map_or(fallback, |url| url.text.as_str());
+    let mut checked = pipeline::check_bytes(address, bytes, BodyKind::Request, options);
+    for finding in &mut checked.address {
+        finding.span = url_span.unwrap_or(request.anchor);
+    }
+    checked
+        .body
+        .extend(request.problems.into_iter().map(Problem::into_finding));
+    pipeline::report(shown, checked, options)
 }
 
 /// A HAR export is a recorded session: one diagnostic that says where to review it.

@@ -74,11 +74,19 @@ pub fn check_header(header: &str, span: Span) -> Option<Problem> {
     let (name, value) = header.split_once(':')?;
     let value = value.trim();
     if name.trim().eq_ignore_ascii_case("authorization") {
-        let scheme = value.split_whitespace().next().unwrap_or_default();
+        // Only a scheme word is named (`Bearer`, `Basic`); a bare credential is not repeated.
+        let found = match value.split_whitespace().collect::<Vec<_>>()[..] {
+            [scheme, _, ..]
+                if scheme.len() <= 16 && scheme.chars().all(|c| c.is_ascii_alphabetic()) =>
+            {
+                format!("an Authorization header ({scheme} …)")
+            }
+            _ => "an Authorization header".to_string(),
+        };
         return Some(Problem::new(
             rules::AUTHORIZATION_HEADER,
             format!(
-                "Found an Authorization header ({scheme} …); expected no Authorization header: the Connector API reads ClientToken and AccessToken from the body"
+                "Found {found}; expected no Authorization header: the Connector API reads ClientToken and AccessToken from the body"
             ),
             span,
         ));
@@ -124,6 +132,14 @@ mod tests {
         assert!(
             !bearer.message.contains("C66E"),
             "the token is not repeated"
+        );
+        assert!(bearer.message.contains("(Bearer …)"), "{}", bearer.message);
+        let bare = check_header("authorization: C66EF7B239D2", span).unwrap();
+        assert!(
+            bare.message.starts_with("Found an Authorization header;")
+                && !bare.message.contains("C66E"),
+            "{}",
+            bare.message
         );
         assert!(check_header("content-type: application/json; charset=utf-8", span).is_none());
         assert_eq!(

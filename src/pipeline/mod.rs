@@ -139,7 +139,8 @@ pub fn check_bytes(address: &str, body: &[u8], kind: BodyKind, options: &Options
 /// the caller moved the spans there), applies the options' severities and caps the report.
 pub fn report(text: &str, checked: Checked, options: &Options) -> Report {
     let findings: Vec<Finding> = checked.address.into_iter().chain(checked.body).collect();
-    let diagnostics = locate(text, findings, options);
+    let mut diagnostics = locate(text, findings, options);
+    crate::diagnostic::scrub_all(&mut diagnostics, text);
     let operation = checked.operation.map(|op| OperationRef {
         address: op.address.clone(),
         name: op.name.clone(),

@@ -3,9 +3,10 @@
 //! warnings as `::warning`, infos as `::notice`), then the summary line. The runner shows them on
 //! the run and, for files in the diff, on the changed lines.
 //!
-//! Escaping follows the workflow-command rules: `%`, CR and LF in the message, and also `:` and
-//! `,` in properties, are percent-encoded. Other control characters (from the input, quoted in
-//! messages) are written as `\u{…}`: raw, they would garble the log or the runner's parsing.
+//! Messages are scrubbed once more (no token shows). Escaping follows the workflow-command rules:
+//! `%`, CR and LF in the message, and also `:` and `,` in properties, are percent-encoded. Other
+//! control characters (from the input, quoted in messages) are written as `\u{…}`: raw, they would
+//! garble the log or the runner's parsing.
 
 use std::fmt::Write;
 
@@ -15,6 +16,7 @@ use crate::session::{ReadinessReport, Verdict, located_in_recording};
 /// Annotations for a report about one input; `file` is its path (`None` for standard input:
 /// the location then goes into the message).
 pub fn report(report: &Report, file: Option<&str>) -> String {
+    let report = &super::scrubbed(report);
     let mut out = String::new();
     for d in &report.diagnostics {
         annotate(&mut out, d, file, "");
@@ -31,6 +33,7 @@ pub fn readiness(
     recording: Option<&str>,
     checklist: Option<&str>,
 ) -> String {
+    let report = &super::scrubbed_readiness(report);
     let mut out = String::new();
     for d in &report.diagnostics {
         if located_in_recording(d) {

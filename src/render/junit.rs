@@ -3,8 +3,8 @@
 //! findings (rates, retries, `Client` names, hosts) and one for the checklist when one was given.
 //! Warnings and infos go to the test case's `system-out`.
 //!
-//! Everything from the inputs is XML-escaped; control characters (which XML 1.0 cannot carry,
-//! even as references) are written as `\u{…}`.
+//! Messages are scrubbed once more (no token shows); everything from the inputs is XML-escaped;
+//! control characters (which XML 1.0 cannot carry, even as references) are written as `\u{…}`.
 
 use std::fmt::Write;
 
@@ -13,6 +13,7 @@ use crate::session::{ReadinessReport, located_in_recording};
 
 /// Renders the review of `recording`, cross-checked with `checklist` when given (display names).
 pub fn readiness(report: &ReadinessReport, recording: &str, checklist: Option<&str>) -> String {
+    let report = &super::scrubbed_readiness(report);
     let cases = cases(report, recording, checklist);
     let failures = cases.iter().filter(|c| c.failed()).count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

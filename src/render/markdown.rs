@@ -1,9 +1,12 @@
 //! Markdown renderings: a readiness report (verdict, per-operation table, rate profile,
 //! diagnostics) and a plain report (checklist validation), for PR comments and review notes.
+//! Everything taken from the input is scrubbed and has its control characters escaped.
 
 use std::fmt::Write;
 
+use super::{last_defence, sanitize};
 use crate::diagnostic::{Diagnostic, Report};
+use crate::secret::Scrubber;
 use crate::session::{ReadinessReport, Verdict, located_in_recording};
 
 /// A readiness report of the recording `name`.
@@ -27,8 +30,8 @@ pub fn readiness(report: &ReadinessReport, name: &str) -> String {
         s.entries,
         s.ignored,
         s.unreadable,
-        s.first_call.as_deref().unwrap_or("–"),
-        s.last_call.as_deref().unwrap_or("–"),
+        escape(s.first_call.as_deref().unwrap_or("–")),
+        escape(s.last_call.as_deref().unwrap_or("–")),
     );
     if !s.client_names.is_empty() {
         let names: Vec<String> = s
@@ -89,7 +92,7 @@ pub fn readiness(report: &ReadinessReport, name: &str) -> String {
                 escape(&profile.access_token),
                 profile.calls,
                 profile.peak,
-                profile.peak_window_start.as_deref().unwrap_or("–"),
+                escape(profile.peak_window_start.as_deref().unwrap_or("–")),
                 profile.limit,
                 profile
                     .declared_peak
@@ -134,7 +137,7 @@ fn diagnostics_list(out: &mut String, diagnostics: &[Diagnostic]) {
         let _ = writeln!(out, "None.\n");
         return;
     }
-    for d in diagnostics {
+    for d in &last_defence(diagnostics) {
         // Request findings are located in the call's body, not in the recording.
         let call = match d.call {
             Some(c) if located_in_recording(d) => format!("call {c}, "),
@@ -145,8 +148,8 @@ fn diagnostics_list(out: &mut String, diagnostics: &[Diagnostic]) {
             out,
             "- **{}** [`{}`]({}) ({call}line {}, column {}{}): {}",
             d.severity.as_str(),
-            d.rule,
-            d.docs,
+            escape(&d.rule),
+            escape(&d.docs),
             d.line,
             d.column,
             if d.pointer.is_empty() {
@@ -160,7 +163,9 @@ fn diagnostics_list(out: &mut String, diagnostics: &[Diagnostic]) {
     out.push('\n');
 }
 
-/// Keeps table cells and list items intact: pipes and line breaks would end them.
+/// Text from the input, safe in a table cell or a list item: token-like values masked, pipes
+/// escaped, line breaks (which would end the cell) and control characters shown as `\u{…}`.
 fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    let masked = Scrubber::heuristic().masked(text);
+    sanitize::visible(&masked).replace('|', "\\|")
 }

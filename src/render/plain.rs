@@ -4,12 +4,16 @@
 
 use std::fmt::Write;
 
+use super::last_defence;
+use super::sanitize::visible;
 use crate::diagnostic::Diagnostic;
 use crate::session::{ReadinessReport, Verdict, located_in_recording};
 
+/// A readiness report of the recording `name`; control characters of the input show escaped.
 pub fn readiness(report: &ReadinessReport, name: &str) -> String {
     let mut out = String::new();
-    lines(&mut out, &report.diagnostics, name);
+    let name = visible(name);
+    lines(&mut out, &last_defence(&report.diagnostics), &name);
     let s = &report.summary;
     let _ = writeln!(
         out,
@@ -24,7 +28,7 @@ pub fn readiness(report: &ReadinessReport, name: &str) -> String {
         let _ = writeln!(
             out,
             "AccessToken {}: {} calls, peak {} per 30 s (limit {}), {} bursts above the limit",
-            profile.access_token,
+            visible(&profile.access_token),
             profile.calls,
             profile.peak,
             profile.limit,
@@ -58,9 +62,9 @@ fn lines(out: &mut String, diagnostics: &[Diagnostic], name: &str) {
             d.line,
             d.column,
             d.severity.as_str(),
-            d.rule,
-            d.message,
-            d.docs
+            visible(&d.rule),
+            visible(&d.message),
+            visible(&d.docs)
         );
     }
 }

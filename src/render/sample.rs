@@ -82,6 +82,11 @@ pub fn single(rule: &str, line: u32, column: u32, end_column: u32) -> Report {
     )
 }
 
+/// An error of `rule` at `(line, column, end_line, end_column)`, for excerpt tests.
+pub fn diagnostic_at(rule: &str, at: (u32, u32, u32, u32)) -> Diagnostic {
+    diagnostic(rule, Severity::Error, "Found something", "", at)
+}
+
 /// A real review of a short NDJSON recording (a body with mistakes and a control character in a
 /// property name, a retry ignoring `Retry-After`, an unreadable line, an operation that only
 /// failed) against the public example checklist, evaluated on 2026-11-23.

@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use super::{sanitize, scrubbed};
 use crate::diagnostic::RuleInfo;
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::rules;
@@ -13,6 +14,7 @@ const SARIF_SCHEMA: &str =
 /// Renders a report about the artifact `source_name`.
 pub fn render(report: &Report, source_name: &str) -> String {
     let rules: Vec<&RuleInfo> = rules::all().map(crate::diagnostic::Rule::info).collect();
+    let report = scrubbed(report);
     let results: Vec<Value> = report
         .diagnostics
         .iter()
@@ -33,7 +35,7 @@ pub fn render(report: &Report, source_name: &str) -> String {
             "results": results,
         }],
     });
-    serde_json::to_string_pretty(&sarif).unwrap_or_default()
+    sanitize::json(serde_json::to_string_pretty(&sarif).unwrap_or_default())
 }
 
 fn level(severity: Severity) -> &'static str {

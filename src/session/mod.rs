@@ -11,6 +11,7 @@ mod ndjson;
 pub mod reader;
 pub mod report;
 mod review;
+mod scrub;
 mod timing;
 
 use crate::options::Options;

@@ -309,6 +309,7 @@ impl Review<'_, '_> {
             checklist: checklist_report,
             diagnostics: self.findings.into_listed(self.options),
         };
+        report.scrub(self.text);
         report.finish();
         report
     }

@@ -1,0 +1,176 @@
+//! Which names hold secrets: JSON keys, header names, query parameters and HAR `name`/`value`
+//! pairs alike, compared case-insensitively and without `-`, `_`, `.` or spaces.
+
+use std::borrow::Cow;
+
+/// Longest name compared; longer ones are no secret names (keys of that length are data).
+const MAX_NAME: usize = 96;
+
+/// Normalised names that hold a secret wherever they are.
+const EXACT: &[&[u8]] = &[b"auth", b"bearer", b"pwd", b"pass", b"sid", b"jsessionid"];
+
+/// Parts of a normalised name that make it a secret name.
+const CONTAINED: &[&[u8]] = &[
+    b"password",
+    b"passwd",
+    b"passphrase",
+    b"secret",
+    b"apikey",
+    b"privatekey",
+    b"accesskey",
+    b"authorization",
+    b"cookie",
+    b"credential",
+    b"sessionid",
+    b"signature",
+];
+
+/// The letters of a normalised name, one bit each: a part can only occur in a name holding all
+/// of its letters, which rejects almost every key of a recording without a comparison.
+const fn letters(name: &[u8]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < name.len() {
+        if name[i].is_ascii_lowercase() {
+            mask |= 1 << (name[i] - b'a');
+        }
+        i += 1;
+    }
+    mask
+}
+
+const CONTAINED_LETTERS: [u32; CONTAINED.len()] = {
+    let mut masks = [0; CONTAINED.len()];
+    let mut i = 0;
+    while i < CONTAINED.len() {
+        masks[i] = letters(CONTAINED[i]);
+        i += 1;
+    }
+    masks
+};
+
+/// True when `name` (a key as written, JSON escapes decoded) names a secret: `ClientToken`,
+/// `AccessToken`, `access_token`, `X-Auth-Token`, `Authorization`, `Cookie`, `Set-Cookie`,
+/// `password`, `client_secret`, `MerchantSecretKey`, `x-api-key`…
+pub fn is_secret_name(name: &str) -> bool {
+    let mut buffer = [0u8; MAX_NAME];
+    let mut len = 0;
+    for byte in name.bytes() {
+        if matches!(byte, b'-' | b'_' | b'.' | b' ') {
+            continue;
+        }
+        let Some(slot) = buffer.get_mut(len) else {
+            return false;
+        };
+        *slot = byte.to_ascii_lowercase();
+        len += 1;
+    }
+    let normalised = buffer.get(..len).unwrap_or_default();
+    if normalised.ends_with(b"token") || EXACT.contains(&normalised) {
+        return true;
+    }
+    let present = letters(normalised);
+    CONTAINED
+        .iter()
+        .zip(CONTAINED_LETTERS)
+        .filter(|&(_, needed)| needed & !present == 0)
+        .any(|(part, _)| normalised.windows(part.len()).any(|window| window == *part))
+}
+
+/// A key as written at quoting depth `depth` (1 = a JSON string, 2 = JSON inside a JSON string
+/// or a shell-quoted body…) with its escapes decoded `depth` times; cmd carets (`^`) dropped.
+pub fn unescape(raw: &str, depth: usize) -> Cow<'_, str> {
+    if !raw.bytes().any(|b| b == b'\\' || b == b'^') {
+        return Cow::Borrowed(raw);
+    }
+    let mut text: String = raw.chars().filter(|&c| c != '^').collect();
+    for _ in 0..depth {
+        if !text.contains('\\') {
+            break;
+        }
+        text = unescape_once(&text);
+    }
+    Cow::Owned(text)
+}
+
+/// One round of JSON string escapes; invalid escapes stay as written.
+fn unescape_once(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('b') => out.push('\u{8}'),
+            Some('f') => out.push('\u{c}'),
+            Some('u') => {
+                let hex: String = chars.clone().take(4).collect();
+                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    Some(decoded) if hex.len() == 4 => {
+                        out.push(decoded);
+                        chars.nth(3);
+                    }
+                    _ => out.push_str("\\u"),
+                }
+            }
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_names_in_every_spelling() {
+        for name in [
+            "ClientToken",
+            "AccessToken",
+            "clienttoken",
+            "ACCESSTOKEN",
+            "access_token",
+            "X-Auth-Token",
+            "Authorization",
+            "proxy-authorization",
+            "Cookie",
+            "Set-Cookie",
+            "password",
+            "client_secret",
+            "MerchantSecretKey",
+            "x-api-key",
+            "apiKey",
+            "token",
+        ] {
+            assert!(is_secret_name(name), "{name}");
+        }
+        for name in [
+            "Client",
+            "ResourceAccessTokens",
+            "ResourceAccessTokenId",
+            "PublicKey",
+            "Key",
+            "Name",
+            "Tokenized",
+            "",
+        ] {
+            assert!(!is_secret_name(name), "{name}");
+        }
+        assert!(!is_secret_name(&format!("{}Token", "x".repeat(MAX_NAME))));
+    }
+
+    #[test]
+    fn keys_are_compared_after_their_escapes() {
+        assert_eq!(unescape(r"\u0041ccessToken", 1), "AccessToken");
+        assert_eq!(unescape(r"\\u0041ccessToken", 2), "AccessToken");
+        assert_eq!(unescape(r"Client^Token", 1), "ClientToken");
+        assert_eq!(unescape(r"bad\u00zz\", 1), r"bad\u00zz\");
+    }
+}

@@ -1,0 +1,294 @@
+//! Masks secrets in the texts output shows besides the source itself: messages, pointers,
+//! addresses. Three defences, each enough on its own for what it covers:
+//! 1. the secret values [`find`] marked in the source, wherever one of their 12-byte parts shows;
+//! 2. anything token-like (a long run mixing letters and digits), from wherever it came;
+//! 3. quoted values longer than [`QUOTED_CHARS`], cut (messages never echo long input).
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::{find, mask};
+
+/// No part of a secret this long may show.
+const WINDOW: usize = 12;
+/// Secrets shorter than a window are masked where they show whole, from this length on (shorter
+/// ones would mask common words; their spans mask them in excerpts).
+const MIN_WHOLE: usize = 8;
+/// Bounds the memory of the windows of a recording with many distinct secrets; beyond it the
+/// token-like test and the quote cap still apply.
+const MAX_WINDOWS: usize = 1 << 18;
+/// Longest quoted value a message shows, in characters.
+pub const QUOTED_CHARS: usize = 40;
+/// A token-like run has at least this many characters…
+const TOKEN_LIKE_CHARS: usize = 20;
+/// …and switches between letters and digits at least this often (a version like
+/// `my-app-2.10.3-build1234` does not, a random token does).
+const TOKEN_LIKE_SWITCHES: usize = 5;
+
+/// The secrets of one source text, ready to mask other texts.
+#[derive(Debug, Default)]
+pub struct Scrubber {
+    spans: Vec<Range<usize>>,
+    /// Distinct secret values of at least [`MIN_WHOLE`] bytes.
+    secrets: Vec<String>,
+    windows: OnceCell<HashSet<[u8; WINDOW]>>,
+}
+
+impl Scrubber {
+    /// The secrets of `text`.
+    pub fn new(text: &str) -> Self {
+        let spans = find(text);
+        let mut seen = HashSet::new();
+        let mut secrets = Vec::new();
+        for span in &spans {
+            let value = text.get(span.clone()).unwrap_or_default().trim();
+            if value.len() >= MIN_WHOLE && seen.insert(value) {
+                secrets.push(value.to_string());
+            }
+        }
+        Scrubber {
+            spans,
+            secrets,
+            windows: OnceCell::new(),
+        }
+    }
+
+    /// No source text: only the token-like test and the quote cap (a renderer's last defence).
+    pub fn heuristic() -> Self {
+        Scrubber::default()
+    }
+
+    /// The spans of the source's secrets, sorted and without overlaps.
+    pub fn spans(&self) -> &[Range<usize>] {
+        &self.spans
+    }
+
+    fn windows(&self) -> &HashSet<[u8; WINDOW]> {
+        self.windows.get_or_init(|| {
+            let mut windows = HashSet::new();
+            for secret in &self.secrets {
+                for window in secret.as_bytes().windows(WINDOW) {
+                    if windows.len() >= MAX_WINDOWS {
+                        return windows;
+                    }
+                    if let Ok(window) = <[u8; WINDOW]>::try_from(window) {
+                        windows.insert(window);
+                    }
+                }
+            }
+            windows
+        })
+    }
+
+    /// The byte ranges of `text` to mask: parts of the source's secrets and token-like runs,
+    /// sorted, without overlaps, on character boundaries.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        let bytes = text.as_bytes();
+        let mut ranges = token_like(text);
+        if !self.secrets.is_empty() && bytes.len() >= MIN_WHOLE {
+            let windows = self.windows();
+            for (at, window) in bytes.windows(WINDOW).enumerate() {
+                if <[u8; WINDOW]>::try_from(window).is_ok_and(|w| windows.contains(&w)) {
+                    ranges.push(at..at + WINDOW);
+                }
+            }
+            for secret in self.secrets.iter().filter(|s| s.len() < WINDOW) {
+                ranges.extend(
+                    text.match_indices(secret.as_str())
+                        .map(|(at, s)| at..at + s.len()),
+                );
+            }
+        }
+        ranges.sort_by_key(|range| (range.start, range.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for mut range in ranges {
+            while !text.is_char_boundary(range.start) {
+                range.start -= 1;
+            }
+            while !text.is_char_boundary(range.end) {
+                range.end += 1;
+            }
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        merged
+    }
+
+    /// `text` with every range of [`Scrubber::ranges`] masked (a short prefix and `…`).
+    pub fn masked(&self, text: &str) -> String {
+        let ranges = self.ranges(text);
+        if ranges.is_empty() {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for range in ranges {
+            out.push_str(text.get(at..range.start).unwrap_or_default());
+            out.push_str(&mask(text.get(range.clone()).unwrap_or_default()));
+            at = range.end;
+        }
+        out.push_str(text.get(at..).unwrap_or_default());
+        out
+    }
+
+    /// A message safe to show: [`Scrubber::masked`], then quoted values cut to [`QUOTED_CHARS`].
+    pub fn message(&self, text: &str) -> String {
+        cap_quoted(&self.masked(text))
+    }
+}
+
+/// Runs of token characters that look random: long, mixing letters and digits, not an identifier.
+fn token_like(text: &str) -> Vec<Range<usize>> {
+    let is_token_byte =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'.' | b'~');
+    let bytes = text.as_bytes();
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes.get(i).is_some_and(|&b| is_token_byte(b)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut switches = 0;
+        let mut last_digit: Option<bool> = None;
+        while let Some(&b) = bytes.get(i).filter(|&&b| is_token_byte(b)) {
+            if b.is_ascii_alphanumeric() {
+                let digit = b.is_ascii_digit();
+                if last_digit.is_some_and(|was| was != digit) {
+                    switches += 1;
+                }
+                last_digit = Some(digit);
+            }
+            i += 1;
+        }
+        let run = text.get(start..i).unwrap_or_default();
+        if run.len() >= TOKEN_LIKE_CHARS && switches >= TOKEN_LIKE_SWITCHES && !is_id_like(run) {
+            ranges.push(start..i);
+        }
+    }
+    ranges
+}
+
+/// The API's identifiers are UUIDs (`8-4-4-4-12`): named in messages, not secrets, also when
+/// mistyped (a message about a malformed id shows it). Random tokens are not split in 4 or more
+/// short groups.
+fn is_id_like(run: &str) -> bool {
+    let groups: Vec<&str> = run.split('-').collect();
+    groups.len() >= 4 && groups.iter().all(|group| (1..=12).contains(&group.len()))
+}
+
+/// Values quoted in `"…"` or `` `…` `` longer than [`QUOTED_CHARS`] characters, cut to them and
+/// `…`. Addresses (`/api/…`, `https://…`) and identifiers stay whole: they are what a message is
+/// about, and token-like parts of them are masked already.
+fn cap_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find(['"', '`']) {
+        let quote = rest.as_bytes().get(open).copied().unwrap_or(b'"');
+        let content_start = open + 1;
+        let Some(length) = closing(rest.get(content_start..).unwrap_or_default(), quote) else {
+            break;
+        };
+        let content = rest
+            .get(content_start..content_start + length)
+            .unwrap_or_default();
+        out.push_str(rest.get(..content_start).unwrap_or_default());
+        if content.chars().count() > QUOTED_CHARS && !is_address_or_name(content) {
+            out.extend(content.chars().take(QUOTED_CHARS));
+            out.push('…');
+        } else {
+            out.push_str(content);
+        }
+        out.push(char::from(quote));
+        rest = rest.get(content_start + length + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of a quoted content up to its closing `quote` (a `"` escaped by `\` does not close).
+fn closing(content: &str, quote: u8) -> Option<usize> {
+    let bytes = content.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\\' if quote == b'"' => i += 2,
+            _ if b == quote => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+fn is_address_or_name(content: &str) -> bool {
+    let address = content.starts_with('/')
+        || content.starts_with("https://")
+        || content.starts_with("http://");
+    let name = content
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b'-'));
+    !content.contains(char::is_whitespace) && (address || name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOKEN: &str = "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D";
+
+    #[test]
+    fn known_secrets_are_masked_whole_or_in_part() {
+        let source = r#"{"password": "hunter2hunter2", "Pin": "x", "apiKey": "short123"}"#;
+        let scrubber = Scrubber::new(source);
+        assert_eq!(
+            scrubber.message("found hunter2hunter2 and ter2hunter2 and unter2hunter and short123"),
+            "found hunt… and ter2hunter2 and unte… and sho…"
+        );
+        assert_eq!(scrubber.message("found hunter2hunt"), "found hunter2hunt");
+    }
+
+    #[test]
+    fn token_like_runs_are_masked_wherever_they_came_from() {
+        let scrubber = Scrubber::heuristic();
+        assert_eq!(
+            scrubber.message(&format!("Unknown property \"{TOKEN}\"")),
+            "Unknown property \"E0D4…\""
+        );
+        assert_eq!(
+            scrubber.masked(&format!("/api/connector/v1/{}/getAll", &TOKEN[..59])),
+            "/api/connector/v1/E0D4…/getAll"
+        );
+        for kept in [
+            "Found \"bd26d8db-86a4-4f18-9e94-1b2362a1073c\"; expected a date-time",
+            "Found \"723jd664-235f-36a4-tg6d-gfy850c645f\"; expected a UUID",
+            "Client \"my-app-2.10.3-build1234\" at 2026-11-23T14:05:00.123Z",
+            "/api/connector/v1/reservations/getAllByCustomers is deprecated",
+        ] {
+            assert_eq!(scrubber.message(kept), kept);
+        }
+    }
+
+    #[test]
+    fn long_quoted_values_are_cut_but_addresses_and_names_are_not() {
+        let scrubber = Scrubber::heuristic();
+        let long = "Jane Doe, 12 Long Street, Springfield, Some County, Country";
+        let cut = scrubber.message(&format!(
+            "Found \"{long}\"; expected `{long}` or \"a\\\"b\""
+        ));
+        assert_eq!(
+            cut,
+            "Found \"Jane Doe, 12 Long Street, Springfield, S…\"; expected `Jane Doe, 12 Long Street, Springfield, S…` or \"a\\\"b\""
+        );
+        assert_eq!(scrubber.message(&cut), cut, "idempotent");
+        let address = "did you mean \"/api/connector/v1/reservations/getAllByCustomers\"?";
+        assert_eq!(scrubber.message(address), address);
+        assert_eq!(
+            scrubber.message("an \"unclosed quote"),
+            "an \"unclosed quote"
+        );
+    }
+}
