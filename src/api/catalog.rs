@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::conditions::Condition;
+
 const CATALOG_JSON: &str = include_str!("../../schemas/catalog.json");
 const BUNDLE_JSON: &str = include_str!("../../schemas/bundle.json");
 
@@ -65,6 +67,9 @@ struct Catalog {
     types: BTreeMap<String, String>,
     #[serde(default)]
     deprecated_properties: Vec<DeprecatedProperty>,
+    /// The docs' conditional requirements (see [`crate::conditions`]).
+    #[serde(default)]
+    conditions: Vec<Condition>,
 }
 
 fn catalog() -> &'static Catalog {
@@ -85,6 +90,11 @@ pub fn operations() -> &'static [Operation] {
 /// The deprecated properties the docs list, with their dates and replacements.
 pub fn deprecated_properties() -> &'static [DeprecatedProperty] {
     &catalog().deprecated_properties
+}
+
+/// The conditional requirements the docs' parameter tables state, in catalog order.
+pub fn conditions() -> &'static [Condition] {
+    &catalog().conditions
 }
 
 /// The docs URL of a schema type (a `$defs` name), when the docs have a section for it.
@@ -109,6 +119,7 @@ mod tests {
     fn the_embedded_catalog_and_bundle_load() {
         assert_eq!(operations().len(), 200);
         assert!(!deprecated_properties().is_empty());
+        assert!(conditions().len() > 100);
         let defs = bundle().get("$defs").and_then(serde_json::Value::as_object);
         assert!(defs.is_some_and(|defs| defs.len() > 800));
         for operation in operations() {

@@ -5,6 +5,7 @@
 
 mod auth;
 mod client;
+mod conditions;
 mod dates;
 mod datetime;
 mod hygiene;
@@ -68,6 +69,7 @@ pub fn check_with_bundle(context: &RequestContext<'_>, bundle: &serde_json::Valu
     lifecycle::check(context, &visits, &mut found);
     update_value::check(&visits, &mut found);
     hygiene::check(&visits, &mut found);
+    conditions::check(&visits, &mut found);
     found.findings
 }
 

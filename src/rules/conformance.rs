@@ -151,7 +151,7 @@ declare_rules! {
         example: Example::request(
             "/api/connector/v1/accountingItems/getAll",
             r#"{"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0",
- "Extent": {"OrderItems": true, "PaymentItems": true}}"#,
+ "ItemIds": ["3fa85f64-5717-4562-b3fc-2c963f66afa6"], "Extent": {"OrderItems": true, "PaymentItems": true}}"#,
         )
         .on("2026-12-01")
         .also_reporting(&[AlsoReported {
@@ -190,6 +190,26 @@ declare_rules! {
             CONFIGURATION,
             r#"{"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0",
  "Client": "Acme PMS Bridge 2.2.0"}"#,
+        ),
+    }
+    CONDITIONAL_REQUIRED {
+        id: "conditional-required",
+        severity: Error,
+        summary: "A requirement the docs' parameter tables state in prose is not met: a filter group with none given, a property required by another's value or presence, or a filter that must be used together with another.",
+        docs: "https://docs.mews.com/connector-api/operations/companionships#get-all-companionships",
+        example: Example::request(
+            "/api/connector/v1/companionships/getAll",
+            r#"{"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0",
+ "Extent": {"Customers": true}, "Limitation": {"Count": 100}}"#,
+        ),
+    }
+    PORTFOLIO_REQUIRED {
+        id: "portfolio-required",
+        severity: Info,
+        summary: "The body shows a Portfolio Access Token (`EnterpriseIds` with several ids) and lacks a property the docs require with such tokens.",
+        docs: "https://docs.mews.com/connector-api/concepts/multi-property",
+        example: Example::none(
+            "no operation's request holds both `EnterpriseIds` and a property required only with Portfolio Access Tokens (tests/conditional_required.rs checks it)",
         ),
     }
 }

@@ -52,7 +52,7 @@ declare_rules! {
         example: Example::request(
             "/api/connector/v1/customers/getAll",
             r#"{"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0",
- "Extent": {"Customers": true}}"#,
+ "CustomerIds": ["3fa85f64-5717-4562-b3fc-2c963f66afa6"], "Extent": {"Customers": true}}"#,
         ),
     }
     UNKNOWN_PROPERTY {
