@@ -13,14 +13,13 @@ use super::position::{LineIndex, Position};
 /// The UTF-8 byte order mark some editors (Notepad, PowerShell 5) write at the start of a file.
 const BOM: char = '\u{feff}';
 
-/// A byte range `start..end` in the submitted text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
+pub use super::span::Span;
+
+trait FromRange {
+    fn from_range(range: jsonc_parser::common::Range, shift: usize) -> Self;
 }
 
-impl Span {
+impl FromRange for Span {
     /// A range of the parsed text, which starts `shift` bytes into the submitted text.
     fn from_range(range: jsonc_parser::common::Range, shift: usize) -> Self {
         Span {

@@ -1,8 +1,12 @@
 //! The submitted text: decoding, JSON with positions, pointers.
 
+pub mod index;
 pub mod json;
+pub mod parse;
 pub mod pointer;
 pub mod position;
+mod span;
+mod syntax;
 
 pub use json::{Document, Member, Node, Span, SyntaxError, Value};
 pub use position::{LineIndex, Position};
