@@ -9,7 +9,7 @@ mod location;
 mod report;
 mod rule;
 
-pub use finding::Finding;
+pub use finding::{Finding, locate_all};
 pub use location::Location;
 pub use report::{Diagnostic, OperationRef, Report};
 pub use rule::{Rule, RuleInfo, Severity};

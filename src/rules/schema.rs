@@ -156,4 +156,11 @@ declare_rules! {
         docs: REQUESTS_DOCS,
         example: "a body with thousands of problems",
     }
+    NESTING_TOO_DEEP {
+        id: "nesting-too-deep",
+        severity: Error,
+        summary: "Arrays and objects nest deeper than the validator reads (64 levels), so the body was not checked.",
+        docs: REQUESTS_DOCS,
+        example: "{\"a\": [[[[… 100 levels …]]]]}",
+    }
 }

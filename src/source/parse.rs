@@ -11,8 +11,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use super::Span;
-use super::syntax;
+use super::syntax::{self, SyntaxError, TOO_DEEP};
 
 /// The UTF-8 byte order mark some editors (Notepad, PowerShell 5) write at the start of a file.
 pub const BOM: char = '\u{feff}';
@@ -29,22 +28,6 @@ pub struct Parsed {
     pub duplicate_keys: bool,
     /// Bytes of the byte order mark before the JSON (0 or 3).
     pub bom: usize,
-}
-
-/// Why a text is not JSON, and where (a span of the submitted text).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub kind: ErrorKind,
-    pub message: String,
-    pub span: Span,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
-    /// Not JSON.
-    Invalid,
-    /// Valid so far, but containers nest deeper than the limit allows.
-    TooDeep { limit: usize },
 }
 
 /// Parses `text` (a leading byte order mark is skipped; spans stay in the submitted text),
@@ -74,18 +57,6 @@ pub fn parse(text: &str, max_depth: usize) -> Result<Parsed, SyntaxError> {
         Err(error) => Err(syntax::describe(json, &error, limit).shifted(bom)),
     }
 }
-
-impl SyntaxError {
-    /// The same error in a text that has `shift` more bytes before the parsed part.
-    fn shifted(mut self, shift: usize) -> Self {
-        self.span.start += shift;
-        self.span.end += shift;
-        self
-    }
-}
-
-/// The message a too-deep container raises inside the parse, recognised by [`syntax`].
-pub(super) const TOO_DEEP: &str = "nesting deeper than the limit";
 
 struct State {
     limit: usize,
@@ -181,6 +152,8 @@ impl<'de> Visitor<'de> for Seed<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Span;
+    use crate::source::syntax::ErrorKind;
     use serde_json::json;
 
     fn error(text: &str) -> SyntaxError {

@@ -5,7 +5,34 @@
 //! Only a failed parse comes here, so the text around the error may be scanned freely.
 
 use super::Span;
-use super::parse::{ErrorKind, SyntaxError, TOO_DEEP};
+
+/// Why a text is not JSON, and where (a span of the submitted text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Not JSON.
+    Invalid,
+    /// Valid so far, but containers nest deeper than the limit allows.
+    TooDeep { limit: usize },
+}
+
+impl SyntaxError {
+    /// The same error in a text that has `shift` more bytes before the parsed part.
+    pub(super) fn shifted(mut self, shift: usize) -> Self {
+        self.span.start += shift;
+        self.span.end += shift;
+        self
+    }
+}
+
+/// The message a too-deep container raises inside the parse.
+pub(super) const TOO_DEEP: &str = "nesting deeper than the limit";
 
 /// Longest excerpt of the text a message quotes, in characters.
 const EXCERPT_CHARS: usize = 60;
@@ -29,7 +56,7 @@ pub fn describe(json: &str, error: &serde_json::Error, limit: usize) -> SyntaxEr
         return SyntaxError {
             kind: ErrorKind::TooDeep { limit },
             message: format!(
-                "Arrays and objects nest deeper than {limit} levels here; expected at most {limit} (the maxDepth option)"
+                "Arrays and objects nest deeper than {limit} levels here; expected at most {limit}, the most this validator reads"
             ),
             span: too_deep(json, limit).unwrap_or(here),
         };
