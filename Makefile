@@ -1,5 +1,5 @@
 # Two commands on a fresh machine (Debian 12, Rust toolchain, Node 20):
-#   make serve   build the wasm package and serve the checker page on http://127.0.0.1:8080
+#   make serve   build the page (wasm web build + JS bundle) and serve it on http://127.0.0.1:$PORT (8080)
 #   make test    every check: fmt, clippy, cargo test, wasm build, Node tests, tsc, browser test
 # Both install what they need first (scripts/install-tools.sh), quickly when it is already there.
 
@@ -13,20 +13,29 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 CRATE_INPUTS := Cargo.toml Cargo.lock $(shell find src schemas -type f 2>/dev/null)
+NPM_INPUTS := $(shell find npm -type f 2>/dev/null)
 PKG := pkg/package.json
 WWW_PKG := www/pkg/.built
+WWW_BUNDLE := www/build/main.js
+WWW_SOURCES := www/sample.js $(shell find www/src -type f 2>/dev/null)
+# The page's own code and CodeMirror, bundled: main.js starts the engine worker and loads the rest
+# as a chunk. The worker (www/worker.js) and the wasm glue are loaded unbundled.
+ESBUILD := esbuild www/src/main.js --bundle --splitting --format=esm --target=es2022 --minify \
+  --sourcemap=linked --legal-comments=linked --outdir=www/build --entry-names=[name] --chunk-names=chunks/[name]-[hash]
 PKG_VERSION = $(shell node -p "require('./pkg/package.json').version")
 PKG_TARBALL = target/npm/mews-connector-validator-$(PKG_VERSION).tgz
 WASM_PACK := wasm-pack build --release --mode no-install
 
-.PHONY: help tools tools-browser pkg serve test lint cargo-test test-node test-types test-browser install-pkg bench schemas
+.PHONY: help tools tools-browser pkg www-pkg www serve test lint cargo-test test-node test-types test-browser install-pkg bench bench-callgrind schemas fuzz fuzz-corpus
 
 help:
-	@echo "make serve    build and serve the checker page on http://127.0.0.1:8080"
+	@echo "make serve    build and serve the checker page on http://127.0.0.1:\$$PORT (default 8080)"
 	@echo "make test     run every test (installs what is missing)"
 	@echo "make pkg      build the npm package into pkg/"
-	@echo "make bench    size and load-to-first-report figures of the wasm package"
+	@echo "make bench    time the npm package against Ajv in Node; writes BENCHMARKS.md"
+	@echo "make bench-callgrind  instructions per call of the native engine; writes BENCHMARKS.md"
 	@echo "make schemas  regenerate schemas/ from the OpenAPI document"
+	@echo "make fuzz     run each fuzz target for FUZZ_SECONDS (default 600) on one core (nightly)"
 
 tools:
 	@scripts/install-tools.sh
@@ -34,34 +43,50 @@ tools:
 tools-browser:
 	@scripts/install-tools.sh browser
 
-# ---- the npm package: wasm-pack's web and nodejs builds combined into one package -------------
+# ---- the page: wasm-pack's web build in www/pkg/ and the JS bundle in www/build/ ---------------
+# The library builds leave out the CLI (`--no-default-features`: their size is budgeted).
+$(WWW_PKG): $(CRATE_INPUTS)
+	rm -rf www/pkg
+	$(WASM_PACK) --target web --out-dir www/pkg -- --no-default-features
+	touch $@
+
+$(WWW_BUNDLE): $(WWW_SOURCES) package-lock.json
+	rm -rf www/build
+	$(ESBUILD) --log-level=warning
+
+www-pkg: tools
+	@$(MAKE) $(WWW_PKG)
+
+# Everything the page loads, and nothing else (no Node build).
+www: tools
+	@$(MAKE) $(WWW_PKG) $(WWW_BUNDLE)
+
+serve: www
+	node www/serve.mjs
+
+# ---- the npm package: the page's web build plus wasm-pack's nodejs builds, in one package ------
+# The third build, with the CLI, is what `npx mews-connector-validator` runs.
 pkg: tools
 	@$(MAKE) $(PKG)
 
-$(PKG): $(CRATE_INPUTS) npm/assemble.mjs npm/README.md LICENSE
+$(PKG): $(WWW_PKG) $(NPM_INPUTS) LICENSE
 	rm -rf pkg
-	$(WASM_PACK) --target web --out-dir pkg/web
-	$(WASM_PACK) --target nodejs --out-dir pkg/node
+	mkdir -p pkg
+	cp -r www/pkg pkg/web
+	rm pkg/web/.built
+	$(WASM_PACK) --target nodejs --out-dir pkg/node -- --no-default-features
+	$(WASM_PACK) --target nodejs --out-dir pkg/cli
 	node npm/assemble.mjs
-
-# The page loads the package's browser build from www/pkg/.
-$(WWW_PKG): $(PKG)
-	rm -rf www/pkg
-	cp -r pkg/web www/pkg
-	touch $@
-
-serve: pkg
-	@$(MAKE) $(WWW_PKG)
-	node www/serve.mjs
 
 # ---- tests -------------------------------------------------------------------------------------
 test: tools-browser
-	@$(MAKE) lint cargo-test $(PKG) $(WWW_PKG) install-pkg test-node test-types test-browser
+	@$(MAKE) lint cargo-test $(PKG) $(WWW_BUNDLE) install-pkg test-node test-types test-browser
 
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 cargo-test:
 	cargo test --all-targets
@@ -73,20 +98,56 @@ install-pkg: $(PKG)
 	npm pack ./pkg --pack-destination target/npm --silent >/dev/null
 	npm install --no-save --no-audit --no-fund $(PKG_TARBALL)
 
+# The Node tests compare the npm package with the native CLI: MEWS_CLI is its path (wherever
+# CARGO_TARGET_DIR puts it); with CI set, a missing binary fails those tests instead of skipping.
+CARGO_TARGET := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | node -p "JSON.parse(require('fs').readFileSync(0, 'utf8')).target_directory" 2>/dev/null)
+export MEWS_CLI ?= $(CARGO_TARGET)/debug/mews-connector-validator
+
 test-node:
+	cargo build --bin mews-connector-validator
 	node --test tests/node/
 
 test-types:
 	tsc -p tests/types/tsconfig.json
 	tsc -p tests/types/tsconfig.browser.json
 
+# The page as served (www/pkg and www/build must be built: `make www`), in headless Chromium.
 test-browser:
-	node --test tests/browser/
+	node --test --test-concurrency=1 tests/browser/
 
+# Benchmarks (BENCHMARKS.md says what they measure). Minutes, not part of `make test`.
+# --expose-gc: the bench collects garbage between workloads, so one's garbage is not billed to the next.
 bench: pkg
-	node tests/node/bench.mjs
+	node --expose-gc bench/side-by-side.mjs
+
+bench-callgrind:
+	@command -v valgrind >/dev/null || { echo "bench-callgrind needs valgrind (apt-get install -y valgrind)" >&2; exit 1; }
+	cargo build --release --example bench_workloads
+	node bench/callgrind.mjs
 
 # Also lists the conditions read from the docs' tables in target/conditions.txt, for review.
 schemas:
 	mkdir -p target
 	cargo run --release --bin mews-schema-gen -- --conditions-list target/conditions.txt
+
+# ---- fuzzing (nightly; the fuzz/ crate is its own workspace, outside the stable build) ----------
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= request input session checklist render
+
+fuzz-corpus:
+	node fuzz/seeds.mjs
+
+# One target at a time, one job each (-jobs=1 writes libFuzzer's output to fuzz/fuzz-0.log; its
+# last lines and the final stats are printed). A crash stops the run; its input is in
+# fuzz/artifacts/TARGET/.
+fuzz: fuzz-corpus
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  echo "== $$target: $(FUZZ_SECONDS) s"; \
+	  rm -f fuzz-0.log; \
+	  status=0; cargo +nightly fuzz run --debug-assertions $$target corpus/$$target -- \
+	    -jobs=1 -max_total_time=$(FUZZ_SECONDS) -timeout=20 -print_final_stats=1 -dict=json.dict || status=$$?; \
+	  grep -E "^#[0-9]+.*(INITED|DONE|pulse|NEW|REDUCE)" fuzz-0.log | tail -n 2; \
+	  grep -E "^stat::|ERROR|panicked" fuzz-0.log || true; \
+	  if [ $$status -ne 0 ]; then tail -n 40 fuzz-0.log; exit $$status; fi; \
+	done

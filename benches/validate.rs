@@ -53,7 +53,10 @@ fn subject(registry: &jsonschema::Registry<'static>) -> (&'static Operation, Val
                         .is_some_and(|schema| !schema.to_string().contains("maxItems"))
             });
         if let Some((name, _)) = growable {
-            return (op, example.clone(), name.clone());
+            // The docs' sample `Client` name is refused (`client-not-unique`): send a unique one.
+            let mut example = example.clone();
+            example["Client"] = "Brightkeep Housekeeping 3.2.0".into();
+            return (op, example, name.clone());
         }
     }
     panic!("no docs example with an unbounded array of objects");

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Combines wasm-pack's two outputs into ONE npm package in pkg/:
+// Combines wasm-pack's three outputs into ONE npm package in pkg/:
 //   pkg/web/   --target web    ES module + .wasm fetched relative to the module (browsers, bundlers)
 //   pkg/node/  --target nodejs CommonJS that reads the .wasm synchronously (Node `require`)
-// plus an ES module wrapper for Node `import`, and a package.json with conditional `exports`.
+//   pkg/cli/   --target nodejs with the `cli` feature: the CLI for `npx` (npm/bin/cli.mjs). The
+//              library builds leave the CLI out, so what browsers download does not grow.
+// plus an ES module wrapper for Node `import`, the fetch/axios recorders (npm/record/), and a
+// package.json with conditional `exports` and the `bin`.
 // Metadata (version, description, license, repository, keywords) comes from Cargo.toml through the
 // package.json wasm-pack writes, so Cargo.toml stays the single source.
 
-import { readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,13 +22,23 @@ const generated = JSON.parse(readFileSync(join(pkg, 'web', 'package.json'), 'utf
 
 // wasm-pack's per-target leftovers: its package.json/README/.gitignore would shadow ours (a nested
 // package.json decides the module format, and its .gitignore "*" would hide files from `npm pack`).
-for (const target of ['web', 'node']) {
+for (const target of ['web', 'node', 'cli']) {
   for (const leftover of ['package.json', 'README.md', '.gitignore', 'LICENSE']) {
     rmSync(join(pkg, target, leftover), { force: true });
   }
 }
+// Nothing imports the CLI build but the bin: its declarations would only take space.
+for (const file of readdirSync(join(pkg, 'cli')).filter((name) => name.endsWith('.d.ts'))) {
+  rmSync(join(pkg, 'cli', file));
+}
 writeFileSync(join(pkg, 'web', 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 writeFileSync(join(pkg, 'node', 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+writeFileSync(join(pkg, 'cli', 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+const cliModule = createRequire(import.meta.url)(join(pkg, 'cli', `${base}.js`));
+if (typeof cliModule.runCli !== 'function') throw new Error('the cli build has no runCli export (built without --features cli?)');
+cpSync(join(root, 'npm', 'bin'), join(pkg, 'bin'), { recursive: true });
+chmodSync(join(pkg, 'bin', 'cli.mjs'), 0o755);
+cpSync(join(root, 'npm', 'record'), join(pkg, 'record'), { recursive: true });
 
 // Node `import` shares the CommonJS instance with `require` (one wasm instance per process), and
 // offers a no-op `init()` so code written for the browser (`await init()`) runs unchanged.
@@ -65,7 +78,8 @@ const manifest = {
   keywords: generated.keywords,
   homepage: generated.repository?.url?.replace(/^git\+/, '').replace(/\.git$/, ''),
   engines: { node: '>=20' },
-  files: ['web/', 'node/', 'README.md', 'LICENSE'],
+  files: ['web/', 'node/', 'cli/', 'bin/', 'record/', 'README.md', 'LICENSE'],
+  bin: { 'mews-connector-validator': 'bin/cli.mjs' },
   exports: {
     '.': {
       node: {
@@ -75,6 +89,9 @@ const manifest = {
       default: { types: `./web/${base}.d.ts`, default: `./web/${base}.js` },
     },
     './web': { types: `./web/${base}.d.ts`, default: `./web/${base}.js` },
+    // The recorders: validate (and record) every Connector API call of your code.
+    './fetch': { types: './record/fetch.d.mts', node: './record/fetch-node.mjs', default: './record/fetch-web.mjs' },
+    './axios': { types: './record/axios.d.mts', node: './record/axios-node.mjs', default: './record/axios-web.mjs' },
     [`./web/${base}_bg.wasm`]: `./web/${base}_bg.wasm`,
     './package.json': './package.json',
   },

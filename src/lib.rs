@@ -12,13 +12,18 @@
 //! 5. [`api`] (the embedded catalog and schema bundle, compiled schemas, API facts);
 //! 6. [`validation`] (schema checks) and [`conformance`] (certification rules);
 //! 7. [`pipeline`] (validate a request, response or address);
-//! 8. [`input`] (pasted cURL/HTTP/HAR), [`checklist`], [`session`];
+//! 8. [`input`] (pasted cURL/HTTP/HAR), [`checklist`], [`session`], [`complete`] (the page's
+//!    completions);
 //! 9. [`render`]; natively also [`generate`] (OpenAPI → schemas, as `mews-schema-gen` runs it) and
 //!    [`diff`] (what a newer contract changes);
-//! 10. the CLI (`src/cli/`) and the wasm bindings (`wasm` module) at the edges.
+//! 10. the CLI ([`cli`], behind the default `cli` feature: one I/O-abstract core for the native
+//!     binary and the npm `bin`) and the wasm bindings (`wasm` module) at the edges.
 
 pub mod api;
 pub mod checklist;
+#[cfg(feature = "cli")]
+pub mod cli;
+pub mod complete;
 pub mod conditions;
 pub mod conformance;
 pub mod diagnostic;

@@ -168,6 +168,7 @@ mod tests {
             docs: String::new(),
             call: None,
             time: None,
+            address: None,
         };
         let mut options = Options::default();
         options.rules.insert("a".to_string(), Level::Off);
@@ -202,7 +203,7 @@ mod tests {
         let mut options = Options::default();
         assert_eq!(
             options.severity(crate::rules::CLIENT_NOT_UNIQUE),
-            Some(Severity::Warning)
+            Some(Severity::Error)
         );
         options
             .rules

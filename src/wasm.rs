@@ -51,6 +51,8 @@ export interface Diagnostic {
   call?: number;
   /** Time of the recorded call, as recorded, in session reports. */
   time?: string;
+  /** The called address (path) the finding is about, in session reports: findings in a call's body and per-operation findings. */
+  address?: string;
 }
 
 /** The operation a report is about, as resolved from the address. */
@@ -116,8 +118,25 @@ export interface RuleInfo {
   severity: Severity;
   summary: string;
   docs: string;
-  /** A short input that violates the rule. */
+  /**
+   * A real input that triggers the rule, as users read it (see RULES.md). With `exampleRepeat`,
+   * `{repeat}` marks the generated part. For `exampleKind: "none"`, why no input triggers it.
+   */
   example: string;
+  /** What the example is run as: `validateRequest`, `validateResponse`, `validateInput`, `validateChecklist`, `analyzeSession`. */
+  exampleKind: "request" | "response" | "input" | "checklist" | "session" | "none";
+  /** The operation a request or response example is sent to. */
+  exampleAddress?: string;
+  /** The checklist a session example is cross-checked with. */
+  exampleChecklist?: string;
+  /** The options the example is run with. */
+  exampleOptions?: { environment?: Environment; date?: string };
+  /** `"iso-8859-1"`: the example is a file saved as Latin-1, not UTF-8 (CLI and Rust only). */
+  exampleEncoding?: string;
+  /** `{repeat}` in `example` is `times` copies of `item` joined by `separator`; `{n}` in each is its number from 0, zero-padded to the width of the last. */
+  exampleRepeat?: { times: number; item: string; separator: string };
+  /** Other rules the example unavoidably reports too. */
+  exampleAlsoReports?: { rule: string; reason: string }[];
 }
 
 /**
@@ -261,6 +280,72 @@ export function analyzeSession(
   onProgress?: (progress: Progress) => void,
 ): ReadinessReport;
 
+/** Which document `completions` suggests for. */
+export type CompletionTarget = "request" | "response" | "checklist";
+
+/** One suggestion of `completions`. */
+export interface Completion {
+  /** The property name or value as shown, e.g. `ContactPerson`, `Confirmed`, `true`. */
+  label: string;
+  /** The JSON text that replaces `from..to`, e.g. `"ContactPerson": ` or `"Confirmed"`. */
+  insert: string;
+  kind: "property" | "value";
+  deprecated: boolean;
+  /** A property the schema requires. */
+  required: boolean;
+  /** The type, e.g. `string (uuid)`, `array of ReservationData`; for a value, its enum's name. */
+  detail: string;
+  /** The schema's description or title and the deprecation note, when it has them. */
+  info: string | null;
+}
+
+/** What `completions` found at the cursor. */
+export interface Completions {
+  /** What the cursor is typing: a property name, a value, or nothing the schema can help with. */
+  context: "key" | "value" | "none";
+  /** JSON Pointer of the enclosing object (`key`) or of the value being typed (`value`). */
+  pointer: string;
+  /** UTF-16 range of the token a suggestion replaces (the partial key or value with its quotes). */
+  from: number;
+  to: number;
+  /** Property names the enclosing object does not have yet, or the values an enum or boolean allows. */
+  items: Completion[];
+}
+
+/**
+ * Schema help at `cursor` (a UTF-16 offset) of `text`, which may be incomplete JSON: the property
+ * names and values the schema of the operation at `address` allows there. `target` defaults to
+ * `"request"`; `"checklist"` ignores `address`. Cheap (one scan of the text); never throws.
+ */
+export function completions(address: string, text: string, cursor: number, target?: CompletionTarget): Completions;
+
+/** One Connector API call of a recording, numbered as diagnostics' `call`. */
+export interface RecordedCall {
+  call: number;
+  /** The request path, e.g. `/api/connector/v1/configuration/get`. */
+  address: string;
+  /** When it was sent, as recorded. */
+  started: string;
+  /** `started` in milliseconds since the Unix epoch. */
+  startedMs: number;
+  /** Response status; 0 when there was no response. */
+  status: number;
+  /** Index in the readiness report's `rateProfiles` of this call's AccessToken. */
+  profile: number;
+}
+
+/** The Connector API calls of a recording (HAR or NDJSON) as `analyzeSession` reviews them. */
+export function sessionCalls(text: string): RecordedCall[];
+
+/** The request body of call `call` of a recording, as reviewed (its diagnostics are located in it); `null` when there is no such call. */
+export function sessionCallBody(text: string, call: number): { address: string; body: string } | null;
+
+/** Ids of the rules whose session findings are located in the recording (or checklist) text; the other findings with a `call` are located in that call's request body. */
+export function recordingRules(): string[];
+
+/** A readiness report as Markdown (for a PR comment or the certification notes); `name` names the recording. */
+export function renderReadinessMarkdown(report: ReadinessReport, name: string): string;
+
 /** Every operation of the Connector API, in catalog order. */
 export function operations(): Operation[];
 
@@ -354,6 +439,60 @@ struct ProgressJs {
     bytes: usize,
     total_bytes: usize,
     calls: usize,
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn completions(
+    address: &str,
+    text: &str,
+    cursor: usize,
+    target: Option<String>,
+) -> Result<JsValue, JsError> {
+    use crate::complete::{Target, completions_utf16};
+    let target = match target.as_deref() {
+        None | Some("request") => Target::Request,
+        Some("response") => Target::Response,
+        Some("checklist") => Target::Checklist,
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "invalid target {other:?}: expected \"request\", \"response\" or \"checklist\""
+            )));
+        }
+    };
+    to_js(&completions_utf16(target, address, text, cursor))
+}
+
+#[wasm_bindgen(js_name = sessionCalls, skip_typescript)]
+pub fn session_calls(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::session::calls::recorded_calls(text))
+}
+
+#[wasm_bindgen(js_name = sessionCallBody, skip_typescript)]
+pub fn session_call_body(text: &str, call: usize) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct CallBody {
+        address: String,
+        body: String,
+    }
+    let found = crate::session::calls::recorded_call_body(text, call)
+        .map(|(address, body)| CallBody { address, body });
+    to_js(&found)
+}
+
+#[wasm_bindgen(js_name = recordingRules, skip_typescript)]
+pub fn recording_rules() -> Vec<String> {
+    crate::rules::SESSION_RULES
+        .iter()
+        .chain(crate::rules::CHECKLIST_RULES)
+        .map(|rule| rule.id().to_string())
+        .collect()
+}
+
+#[wasm_bindgen(js_name = renderReadinessMarkdown, skip_typescript)]
+pub fn render_readiness_markdown(report: JsValue, name: &str) -> Result<String, JsError> {
+    let report: crate::session::ReadinessReport = serde_wasm_bindgen::from_value(report)
+        .map_err(|error| JsError::new(&format!("not a readiness report: {error}")))?;
+    Ok(crate::render::markdown::readiness(&report, name))
 }
 
 #[wasm_bindgen(skip_typescript)]

@@ -60,12 +60,12 @@ fn rules(report: &serde_json::Value) -> Vec<(String, String)> {
 }
 
 #[test]
-fn defaults_warn_about_the_sample_client_and_name_the_demo_tokens() {
+fn defaults_refuse_the_sample_client_and_name_the_demo_tokens() {
     let (code, report) = run(&[]);
-    assert_eq!(code, Some(0));
+    assert_eq!(code, Some(1));
     let found = rules(&report);
     assert!(
-        found.contains(&("client-not-unique".to_string(), "warning".to_string())),
+        found.contains(&("client-not-unique".to_string(), "error".to_string())),
         "{found:?}"
     );
     assert_eq!(
@@ -79,10 +79,13 @@ fn defaults_warn_about_the_sample_client_and_name_the_demo_tokens() {
 }
 
 #[test]
-fn deny_turns_a_warning_into_a_failing_error() {
-    let (code, report) = run(&["--deny", "client-not-unique"]);
+fn deny_turns_a_hint_into_a_failing_error() {
+    let (code, report) = run(&["--allow", "client-not-unique"]);
+    assert_eq!(code, Some(0));
+    assert!(rules(&report).contains(&("demo-token".to_string(), "info".to_string())));
+    let (code, report) = run(&["--allow", "client-not-unique", "--deny", "demo-token"]);
     assert_eq!(code, Some(1));
-    assert!(rules(&report).contains(&("client-not-unique".to_string(), "error".to_string())));
+    assert!(rules(&report).contains(&("demo-token".to_string(), "error".to_string())));
 }
 
 #[test]

@@ -273,7 +273,7 @@ fn swapped_demo_tokens_are_errors() {
 // --- client name ----------------------------------------------------------------------------
 
 #[test]
-fn sample_and_placeholder_client_names_are_warnings() {
+fn sample_and_placeholder_client_names_are_errors() {
     for name in [
         "Sample Client 1.0.0",
         "Test Client 1.0",
@@ -286,7 +286,7 @@ fn sample_and_placeholder_client_names_are_warnings() {
             [("/Client".to_string(), 4, 13)],
             "{name}"
         );
-        assert_eq!(one(&found, "client-not-unique").severity, Severity::Warning);
+        assert_eq!(one(&found, "client-not-unique").severity, Severity::Error);
     }
     // Near miss: a real product name that contains a placeholder word.
     let found = check_params(&body("").replace("Acme PMS Bridge 2.1.0", "Test Automation Hub 1.0"));
@@ -304,6 +304,10 @@ fn client_names_need_a_version() {
         one(&found, "client-version-missing")
             .message
             .contains("\"Acme PMS Bridge 1.0.0\"")
+    );
+    assert_eq!(
+        one(&found, "client-version-missing").severity,
+        Severity::Info
     );
     let found = check_params(&body("").replace("Acme PMS Bridge 2.1.0", "Acme PMS Bridge v2"));
     assert!(of(&found, "client-version-missing").is_empty());

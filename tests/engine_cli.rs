@@ -31,9 +31,10 @@ fn subject() -> (&'static Operation, Value) {
         .iter()
         .filter(|op| !op.deprecated && !op.restricted)
         .find_map(|op| {
-            valid_body(op)
-                .filter(|b| b.get("Client").is_some())
-                .map(|b| (op, b))
+            let mut body = valid_body(op).filter(|b| b.get("Client").is_some())?;
+            // The docs' sample name is refused (`client-not-unique`): send a unique one.
+            body["Client"] = "Brightkeep Housekeeping 3.2.0".into();
+            Some((op, body))
         })
         .unwrap()
 }

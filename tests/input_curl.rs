@@ -155,7 +155,7 @@ fn the_commands_own_problems_are_reported_where_they_are() {
     assert_eq!(start(method), position_of(&pasted, "GET", 0));
     assert!(method.message.contains("GET") && method.message.contains("POST"));
     let bearer = only(&report, "authorization-header");
-    assert_eq!(bearer.severity, Severity::Warning);
+    assert_eq!(bearer.severity, Severity::Info);
     assert_eq!(start(bearer), position_of(&pasted, "Authorization", 0));
     assert!(
         !bearer.message.contains("C66EF7B239D2"),

@@ -15,14 +15,14 @@ const LAYERS: &[&[&str]] = &[
     &["api", "generate"],
     &["validation", "conformance"],
     &["pipeline"],
-    &["input", "checklist", "session"],
+    &["input", "checklist", "session", "complete"],
     &["render", "diff"],
     &["wasm", "cli"],
 ];
 
 /// Imports between modules of one layer that the structure allows: the session review
-/// cross-checks a checklist.
-const SAME_LAYER: &[(&str, &str)] = &[("session", "checklist")];
+/// cross-checks a checklist, completions read the checklist schema.
+const SAME_LAYER: &[(&str, &str)] = &[("session", "checklist"), ("complete", "checklist")];
 
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS.iter().position(|layer| layer.contains(&module))
@@ -52,16 +52,30 @@ fn code(path: &Path) -> String {
         .join("\n")
 }
 
-/// Every `crate::name` the code refers to.
-fn crate_references(code: &str) -> BTreeSet<String> {
-    code.match_indices("crate::")
-        .map(|(at, _)| {
-            code[at + 7..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect()
-        })
+/// The identifier at the start of `text`.
+fn ident(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
         .collect()
+}
+
+/// Every `crate::name` the code refers to, also each name of a `crate::{a, b::c}` group.
+fn crate_references(code: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + 7..];
+        match rest.strip_prefix('{') {
+            Some(group) => {
+                let group = &group[..group.find('}').unwrap_or(group.len())];
+                names.extend(group.split(',').map(|item| ident(item.trim())));
+            }
+            None => {
+                names.insert(ident(rest));
+            }
+        }
+    }
+    names.remove("");
+    names
 }
 
 fn src() -> PathBuf {

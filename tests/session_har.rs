@@ -141,3 +141,24 @@ fn firefox_and_mitmproxy_style_entries_are_read() {
     let patient = analyze(&har("2026-11-23T11:00:03.250+01:00"), None);
     assert!(of_rule(&patient, "retry-after-ignored").is_empty());
 }
+
+#[test]
+fn the_table_counts_the_findings_the_list_shows() {
+    let report = analyze(RECORDED, None);
+    let per_row: usize = report.operations.iter().map(|row| row.diagnostics).sum();
+    let listed_about_calls = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.call.is_some())
+        .count();
+    // The demo-token notices of the four calls are listed once (with a count), so counted once.
+    assert_eq!(per_row, listed_about_calls);
+    assert_eq!(
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "demo-token")
+            .count(),
+        2
+    );
+}

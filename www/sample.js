@@ -1,6 +1,6 @@
 // The body preloaded in the page: a customers/getAll request with mistakes a partner makes, so the
 // first thing a visitor sees is what findings look like. The tokens are the documentation's
-// public demo tokens.
+// public demo tokens. tests/node/payloads.mjs reads this file too.
 
 export const SAMPLE = {
   address: '/api/connector/v1/customers/getAll',

@@ -1,15 +1,15 @@
 //! `checklist`: validate a certification checklist.
 
-use std::process::ExitCode;
+use crate::checklist::validate_checklist;
+use crate::render::{github, json, markdown, sarif, text};
 
-use mews_connector_validator::checklist::validate_checklist;
-use mews_connector_validator::render::{json, markdown, sarif, text};
-
+use super::Io;
 use super::options::{Format, InputArg, RuleFlags};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    #[arg(long, value_enum, default_value = "text")]
+    /// Output format: text, json, markdown, sarif or github.
+    #[arg(long, default_value = "text", value_parser = super::options::formats(FORMATS))]
     pub format: Format,
     #[command(flatten)]
     pub rules: RuleFlags,
@@ -17,19 +17,29 @@ pub struct Args {
     pub input: InputArg,
 }
 
-pub fn run(args: Args) -> ExitCode {
-    let name = super::input_name(args.input.file.as_ref());
-    let input = match super::read_text(args.input.file.as_deref()) {
+const FORMATS: &[Format] = &[
+    Format::Text,
+    Format::Json,
+    Format::Markdown,
+    Format::Sarif,
+    Format::Github,
+];
+
+pub fn run(args: Args, io: &mut dyn Io) -> u8 {
+    let file = args.input.file.as_deref();
+    let name = super::input_name(file);
+    let input = match super::read_text(file, io) {
         Ok(input) => input,
-        Err(message) => return super::fail(&message),
+        Err(message) => return super::fail(io, &message),
     };
-    let report = validate_checklist(&input, &args.rules.to_options());
+    let report = validate_checklist(&input, &args.rules.to_options(io));
     let output = match args.format {
-        Format::Text => text::render(&report, &name, &input),
         Format::Markdown => markdown::report(&report, &name),
         Format::Json => json::render(&report),
         Format::Sarif => sarif::render(&report, &name),
+        Format::Github => github::report(&report, super::file_name(file).as_deref()),
+        _ => text::render(&report, &name, &input),
     };
-    super::emit(&output);
-    super::exit_for(&report)
+    io.stdout(&output);
+    super::exit_for(report.valid)
 }

@@ -2,10 +2,10 @@
 //! 0 no breaking change (for the compared operations), 1 a breaking change, 2 usage or I/O error.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use mews_connector_validator::diff::{self, Contract, Scope, render, scope};
-use mews_connector_validator::generate::docs::Docs;
+use super::Io;
+use crate::diff::{self, Contract, Scope, render, scope};
+use crate::generate::docs::Docs;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -36,44 +36,41 @@ pub enum Format {
     Markdown,
 }
 
-pub fn run(args: Args) -> ExitCode {
-    let report = match compare(&args) {
+pub fn run(args: Args, io: &mut dyn Io) -> u8 {
+    let report = match compare(&args, io) {
         Ok(report) => report,
-        Err(message) => return super::fail(&message),
+        Err(message) => return super::fail(io, &message),
     };
     let output = match args.format {
         Format::Text => render::text(&report),
         Format::Markdown => render::markdown(&report),
         Format::Json => match render::json(&report) {
             Ok(json) => json,
-            Err(message) => return super::fail(&message),
+            Err(message) => return super::fail(io, &message),
         },
     };
-    super::emit(&output);
-    ExitCode::from(if report.breaking() {
-        super::EXIT_INVALID
-    } else {
-        super::EXIT_VALID
-    })
+    io.stdout(&output);
+    super::exit_for(!report.breaking())
 }
 
-fn compare(args: &Args) -> Result<diff::DiffReport, String> {
-    let contract = |path: &Path, docs: Option<&PathBuf>| {
+/// The docs folders are read from the file system directly: `diff` exists in the native CLI only.
+fn compare(args: &Args, io: &mut dyn Io) -> Result<diff::DiffReport, String> {
+    let mut contract = |path: &Path, docs: Option<&PathBuf>| {
         let docs = docs.map(|dir| Docs::load(dir)).transpose()?;
-        Contract::from_text(&super::read_text(Some(path))?, docs.as_ref())
+        Contract::from_text(&super::read_text(Some(path), io)?, docs.as_ref())
             .map_err(|error| format!("{}: {error}", path.display()))
     };
     let old = contract(&args.old, args.old_docs.as_ref())?;
     let new = contract(&args.new, args.docs.as_ref())?;
     let mut scope = Scope::default();
     if let Some(path) = &args.checklist {
-        let operations = scope::checklist_operations(&super::read_text(Some(path))?)
+        let operations = scope::checklist_operations(&super::read_text(Some(path), io)?)
             .map_err(|error| format!("{}: {error}", path.display()))?;
         scope.from.push("checklist".to_owned());
         scope.addresses.extend(operations);
     }
     if let Some(path) = &args.session {
-        let operations = scope::session_operations(&super::read_text(Some(path))?);
+        let operations = scope::session_operations(&super::read_text(Some(path), io)?);
         scope.from.push("session".to_owned());
         scope.addresses.extend(operations);
     }

@@ -1,32 +1,29 @@
 //! `operations`: list the catalog, as an aligned table or a JSON array.
 
-use std::process::ExitCode;
-
-use mews_connector_validator::api::{Operation, operations};
 use serde_json::json;
 
+use crate::api::{Operation, operations};
+
+use super::Io;
 use super::options::Format;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Output format: text or json.
-    #[arg(long, value_enum, default_value = "text")]
+    #[arg(long, default_value = "text", value_parser = super::options::formats(&[Format::Text, Format::Json]))]
     pub format: Format,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args, io: &mut dyn Io) -> u8 {
     let rendered = match args.format {
-        Format::Text => table(operations()),
         Format::Json => {
             let list: Vec<_> = operations().iter().map(entry).collect();
             serde_json::to_string_pretty(&list).unwrap_or_default()
         }
-        Format::Markdown | Format::Sarif => {
-            return super::fail("operations supports --format text or json");
-        }
+        _ => table(operations()),
     };
-    super::emit(&format!("{}\n", rendered.trim_end()));
-    ExitCode::from(super::EXIT_VALID)
+    io.stdout(&format!("{}\n", rendered.trim_end()));
+    super::EXIT_VALID
 }
 
 fn entry(op: &Operation) -> serde_json::Value {

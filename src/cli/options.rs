@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use mews_connector_validator::{Environment, Level, Options};
+use crate::options::{Environment, Level, Options};
 
 #[derive(clap::Args, Debug, Default)]
 pub struct RuleFlags {
@@ -22,7 +22,7 @@ pub struct RuleFlags {
 
 /// A rule id the registry knows; clap reports anything else as a usage error (exit 2).
 fn rule_id(id: &str) -> Result<String, String> {
-    match mews_connector_validator::rules::find(id) {
+    match crate::rules::find(id) {
         Some(rule) => Ok(rule.id().to_string()),
         None => Err(format!(
             "unknown rule \"{id}\" (`mews-connector-validator rules` lists them)"
@@ -32,7 +32,7 @@ fn rule_id(id: &str) -> Result<String, String> {
 
 /// A strict `YYYY-MM-DD` date.
 fn evaluation_date(text: &str) -> Result<String, String> {
-    mews_connector_validator::options::parse_date(text)
+    crate::options::parse_date(text)
         .map(|_| text.to_string())
         .map_err(|_| format!("\"{text}\" is not a date as YYYY-MM-DD"))
 }
@@ -44,7 +44,7 @@ pub enum EnvironmentFlag {
     Production,
 }
 
-/// Output formats of validating subcommands.
+/// Output formats of validating subcommands (each command accepts a subset).
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
     #[default]
@@ -52,16 +52,31 @@ pub enum Format {
     Json,
     Markdown,
     Sarif,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`): annotations on the run.
+    Github,
+    /// JUnit XML, for CI test reports.
+    Junit,
+}
+
+/// The `--format` parser of a command that has `formats`: clap lists exactly these in the help
+/// and refuses the others (exit 2).
+pub fn formats(formats: &'static [Format]) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::ValueEnum;
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(formats.iter().filter_map(Format::to_possible_value))
+        .map(|name| Format::from_str(&name, false).unwrap_or_default())
 }
 
 impl RuleFlags {
-    pub fn to_options(&self) -> Options {
+    /// The engine options; without `--date`, the evaluation date is `io`'s today (the engine
+    /// cannot read the clock on wasm32).
+    pub fn to_options(&self, io: &dyn super::Io) -> Options {
         let mut options = Options {
             environment: match self.environment {
                 EnvironmentFlag::Demo => Environment::Demo,
                 EnvironmentFlag::Production => Environment::Production,
             },
-            date: self.date.clone(),
+            date: Some(self.date.clone().unwrap_or_else(|| io.today())),
             ..Options::default()
         };
         for rule in &self.allow {

@@ -1,12 +1,13 @@
 //! `request` and `response`: validate one body against its operation. A request may also be given
 //! as a cURL command or an HTTP request (REST-client syntax) that names its URL.
 
-use std::process::ExitCode;
+use crate::diagnostic::Report;
+use crate::input::{self, InputKind};
+use crate::options::Options;
+use crate::pipeline::{validate_request_bytes, validate_response_bytes};
+use crate::{render, source};
 
-use mews_connector_validator::input::{self, InputKind};
-use mews_connector_validator::{Options, Report, render, source};
-use mews_connector_validator::{validate_request_bytes, validate_response_bytes};
-
+use super::Io;
 use super::options::{Format, InputArg, RuleFlags};
 
 /// Which body of the operation is validated.
@@ -22,8 +23,8 @@ pub struct Args {
     /// Optional for a request given as a cURL command or HTTP request, which name their URL.
     #[arg(long)]
     pub address: Option<String>,
-    /// Output format: text, json or sarif.
-    #[arg(long, value_enum, default_value = "text")]
+    /// Output format: text, json, sarif or github.
+    #[arg(long, default_value = "text", value_parser = super::options::formats(FORMATS))]
     pub format: Format,
     #[command(flatten)]
     pub rules: RuleFlags,
@@ -31,29 +32,28 @@ pub struct Args {
     pub input: InputArg,
 }
 
-pub fn run(args: Args, body: Body) -> ExitCode {
-    if args.format == Format::Markdown {
-        return super::fail("--format markdown is not available here; use text, json or sarif");
-    }
-    let bytes = match super::read_input(args.input.file.as_deref()) {
+const FORMATS: &[Format] = &[Format::Text, Format::Json, Format::Sarif, Format::Github];
+
+pub fn run(args: Args, body: Body, io: &mut dyn Io) -> u8 {
+    let bytes = match super::read_input(args.input.file.as_deref(), io) {
         Ok(bytes) => bytes,
-        Err(message) => return super::fail(&message),
+        Err(message) => return super::fail(io, &message),
     };
-    let options = args.rules.to_options();
+    let options = args.rules.to_options(io);
     let report = match validate(body, args.address.as_deref(), &bytes, &options) {
         Ok(report) => report,
-        Err(message) => return super::fail(message),
+        Err(message) => return super::fail(io, message),
     };
-    let name = super::input_name(args.input.file.as_ref());
+    let file = args.input.file.as_deref();
+    let name = super::input_name(file);
     let rendered = match args.format {
         Format::Json => render::json::render(&report),
         Format::Sarif => render::sarif::render(&report, &name),
-        Format::Text | Format::Markdown => {
-            render::text::render(&report, &name, &String::from_utf8_lossy(&bytes))
-        }
+        Format::Github => render::github::report(&report, super::file_name(file).as_deref()),
+        _ => render::text::render(&report, &name, &String::from_utf8_lossy(&bytes)),
     };
-    super::emit(&format!("{}\n", rendered.trim_end()));
-    super::exit_for(&report)
+    io.stdout(&format!("{}\n", rendered.trim_end()));
+    super::exit_for(report.valid)
 }
 
 /// Validates the input; a bare body needs `--address`, a pasted request may name its own.

@@ -1,20 +1,21 @@
 //! `session`: review a recorded session (HAR or NDJSON) for certification readiness.
 
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use mews_connector_validator::render::{markdown, plain, text};
-use mews_connector_validator::session::{Progress, analyze_session};
+use crate::render::{github, junit, markdown, plain, text};
+use crate::session::analyze_session;
 
+use super::Io;
 use super::options::{Format, InputArg, RuleFlags};
+use super::progress::ProgressBar;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The certification checklist to cross-check the session against.
     #[arg(long)]
     pub checklist: Option<PathBuf>,
-    #[arg(long, value_enum, default_value = "text")]
+    /// Output format: text, json, markdown, github or junit.
+    #[arg(long, default_value = "text", value_parser = super::options::formats(FORMATS))]
     pub format: Format,
     #[command(flatten)]
     pub rules: RuleFlags,
@@ -22,37 +23,47 @@ pub struct Args {
     pub input: InputArg,
 }
 
-pub fn run(args: Args) -> ExitCode {
-    let name = super::input_name(args.input.file.as_ref());
-    let text = match super::read_text(args.input.file.as_deref()) {
+const FORMATS: &[Format] = &[
+    Format::Text,
+    Format::Json,
+    Format::Markdown,
+    Format::Github,
+    Format::Junit,
+];
+
+pub fn run(args: Args, io: &mut dyn Io) -> u8 {
+    let file = args.input.file.as_deref();
+    let name = super::input_name(file);
+    let text = match super::read_text(file, io) {
         Ok(text) => text,
-        Err(message) => return super::fail(&message),
+        Err(message) => return super::fail(io, &message),
     };
-    let checklist = match &args.checklist {
-        Some(path) => match super::read_text(Some(path)) {
+    let checklist_path = args.checklist.as_deref();
+    let checklist = match checklist_path {
+        Some(path) => match super::read_text(Some(path), io) {
             Ok(text) => Some(text),
-            Err(message) => return super::fail(&message),
+            Err(message) => return super::fail(io, &message),
         },
         None => None,
     };
-    let checklist_name = super::input_name(args.checklist.as_ref());
-    let show_progress = std::io::stderr().is_terminal();
-    let mut progress = |p: Progress| {
-        if show_progress {
-            progress_bar(p);
-        }
-    };
-    let report = analyze_session(
-        &text,
-        checklist.as_deref(),
-        &args.rules.to_options(),
-        &mut progress,
-    );
-    if show_progress {
-        eprint!("\r{:60}\r", "");
-    }
+    let checklist_name = super::input_name(checklist_path);
+    let options = args.rules.to_options(io);
+    let mut bar = ProgressBar::new(io);
+    let report = analyze_session(&text, checklist.as_deref(), &options, &mut |p| bar.draw(p));
+    bar.clear();
     let output = match args.format {
-        Format::Text => {
+        Format::Markdown => markdown::readiness(&report, &name),
+        Format::Json => match serde_json::to_string_pretty(&report) {
+            Ok(json) => json + "\n",
+            Err(e) => return super::fail(io, &e.to_string()),
+        },
+        Format::Github => github::readiness(
+            &report,
+            super::file_name(file).as_deref(),
+            super::file_name(checklist_path).as_deref(),
+        ),
+        Format::Junit => junit::readiness(&report, &name, checklist_path.map(|_| &*checklist_name)),
+        _ => {
             // Checklist findings are shown against the checklist text; session findings (some
             // located in call bodies) as plain lines.
             let checklist_part = match (&report.checklist, &checklist) {
@@ -61,40 +72,7 @@ pub fn run(args: Args) -> ExitCode {
             };
             checklist_part + &plain::readiness(&report, &name)
         }
-        Format::Markdown => markdown::readiness(&report, &name),
-        Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(json) => json + "\n",
-            Err(e) => return super::fail(&e.to_string()),
-        },
-        Format::Sarif => return super::fail("--format sarif is not available for sessions"),
     };
-    super::emit(&output);
-    if report.valid {
-        ExitCode::from(super::EXIT_VALID)
-    } else {
-        ExitCode::from(super::EXIT_INVALID)
-    }
-}
-
-/// `[#####.....]  42%  12.3/29.0 MB  1234 calls` on one redrawn stderr line.
-fn progress_bar(p: Progress) {
-    const WIDTH: usize = 30;
-    let ratio = if p.total_bytes == 0 {
-        1.0
-    } else {
-        p.bytes as f64 / p.total_bytes as f64
-    };
-    let filled = ((ratio * WIDTH as f64) as usize).min(WIDTH);
-    let mut stderr = std::io::stderr().lock();
-    let _ = write!(
-        stderr,
-        "\r[{}{}] {:3.0}%  {:.1}/{:.1} MB  {} calls",
-        "#".repeat(filled),
-        ".".repeat(WIDTH - filled),
-        ratio * 100.0,
-        p.bytes as f64 / 1e6,
-        p.total_bytes as f64 / 1e6,
-        p.calls
-    );
-    let _ = stderr.flush();
+    io.stdout(&output);
+    super::exit_for(report.valid)
 }

@@ -12,4 +12,6 @@ mod rule;
 pub use finding::{Finding, locate_all};
 pub use location::Location;
 pub use report::{Diagnostic, OperationRef, Report};
-pub use rule::{Rule, RuleInfo, Severity};
+pub use rule::{
+    AlsoReported, Encoding, Example, ExampleKind, ExampleOptions, Repeat, Rule, RuleInfo, Severity,
+};

@@ -28,6 +28,10 @@ pub struct Diagnostic {
     /// Time of the recorded call this finding belongs to (as recorded), in session reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
+    /// The called address (path) this finding is about, in session reports: on findings in a
+    /// call's body and on per-operation findings (so CI reports can group them by operation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }
 
 impl Diagnostic {
@@ -51,6 +55,7 @@ impl Diagnostic {
             docs: rule.docs().to_string(),
             call: None,
             time: None,
+            address: None,
         }
     }
 

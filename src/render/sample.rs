@@ -21,6 +21,7 @@ fn diagnostic(
         docs: "https://docs.mews.com/connector-api/operations/companies#add-companies".to_string(),
         call: None,
         time: None,
+        address: None,
     }
 }
 
@@ -78,5 +79,52 @@ pub fn single(rule: &str, line: u32, column: u32, end_column: u32) -> Report {
             "/Bad",
             (line, column, line, end_column),
         )],
+    )
+}
+
+/// A real review of a short NDJSON recording (a body with mistakes and a control character in a
+/// property name, a retry ignoring `Retry-After`, an unreadable line, an operation that only
+/// failed) against the public example checklist, evaluated on 2026-11-23.
+pub fn readiness() -> crate::session::ReadinessReport {
+    const DEMO: &str = r#""ClientToken": "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D", "AccessToken": "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D", "Client": "Brightkeep Housekeeping 3.2.0""#;
+    let call = |second: u32, operation: &str, body: &str, rest: &str| {
+        format!(
+            r#"{{"time": "2026-11-23T10:00:0{second}.000Z", "address": "https://api.mews-demo.com/api/connector/v1/{operation}", "request": {{{DEMO}{body}}}, {rest}}}"#
+        )
+    };
+    let page = r#", "Extent": {"Resources": true}, "Limitation": {"Count": 100}"#;
+    let recording = [
+        call(0, "configuration/get", "", r#""status": 200, "durationMs": 80"#),
+        call(
+            1,
+            "resources/getAll",
+            r#", "Extent": {"Resources": true}, "Limitation": {"Count": 5000}, "Note\u001b[2J": "<b>&amp;</b>""#,
+            r#""status": 400, "durationMs": 50"#,
+        ),
+        call(
+            2,
+            "resources/getAll",
+            page,
+            r#""status": 429, "responseHeaders": {"Retry-After": "30"}, "durationMs": 20"#,
+        ),
+        call(3, "resources/getAll", page, r#""status": 200, "durationMs": 20"#),
+        "not a call, %0A::error::injected".to_string(),
+        call(
+            4,
+            "resourceCategories/getAll",
+            r#", "EnterpriseIds": ["3fa85f64-5717-4562-b3fc-2c963f66afa6"], "Limitation": {"Count": 10}"#,
+            r#""status": 500, "durationMs": 20"#,
+        ),
+    ]
+    .join("\n");
+    let options = crate::options::Options {
+        date: Some("2026-11-23".to_string()),
+        ..crate::options::Options::default()
+    };
+    crate::session::analyze_session(
+        &recording,
+        Some(include_str!("../../examples/checklist-public.json")),
+        &options,
+        &mut |_| {},
     )
 }

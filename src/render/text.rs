@@ -190,7 +190,8 @@ fn mask_tokens(mut chars: Vec<char>) -> Vec<char> {
 }
 
 /// The character index of a 1-based UTF-16 column in a line.
-fn summary(report: &Report) -> String {
+/// `valid: 0 error(s), 1 warning(s), 0 info — /api/… (name)`: the last line of every rendering.
+pub(crate) fn summary(report: &Report) -> String {
     let counts = format!(
         "{} error(s), {} warning(s), {} info",
         report.count(Severity::Error),

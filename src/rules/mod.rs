@@ -1,8 +1,11 @@
 //! Every rule the product can report, declared once, as data: id, default severity, summary, docs
-//! link and an example. One file per family; each declaration is a typed [`Rule`] handle, the only
-//! way to raise the rule, and the families together form the registry ([`all`], [`find`]).
+//! link and an example, a real input that triggers the rule when run ([`Example`];
+//! `tests/rule_examples.rs` runs them all). One file per family; each declaration is a typed
+//! [`Rule`] handle, the only way to raise the rule, and the families together form the registry
+//! ([`FAMILIES`], [`all`], [`find`]). Default severities follow the severity policy at the top of
+//! `RULES.md` (written by `render::rules`): review a new rule against it.
 
-use crate::diagnostic::{Rule, RuleInfo, Severity};
+use crate::diagnostic::{AlsoReported, Example, Rule, RuleInfo, Severity};
 
 /// Declares a family's rules: one `pub const NAME: Rule` per entry (checked at compile time to
 /// be the id in upper snake case), and the family's list under the name given first.
@@ -70,20 +73,44 @@ pub use operation::*;
 pub use schema::*;
 pub use session::*;
 
-/// Every rule, family by family in pipeline order: the body, the address, pasted requests, the
-/// certification rules, checklists, sessions.
+/// Rules of one part of the input, under the title the rules list gives them.
+pub struct Family {
+    pub title: &'static str,
+    pub rules: &'static [Rule],
+}
+
+/// Every family, in pipeline order: the body, the address, pasted requests, the certification
+/// rules, checklists, sessions.
+pub const FAMILIES: &[Family] = &[
+    Family {
+        title: "The body and its schema",
+        rules: SCHEMA_RULES,
+    },
+    Family {
+        title: "The address and the operation",
+        rules: OPERATION_RULES,
+    },
+    Family {
+        title: "Pasted requests",
+        rules: INPUT_RULES,
+    },
+    Family {
+        title: "Certification rules of a request",
+        rules: CONFORMANCE_RULES,
+    },
+    Family {
+        title: "Certification checklists",
+        rules: CHECKLIST_RULES,
+    },
+    Family {
+        title: "Recorded sessions",
+        rules: SESSION_RULES,
+    },
+];
+
+/// Every rule, family by family (see [`FAMILIES`]).
 pub fn all() -> impl Iterator<Item = Rule> {
-    [
-        SCHEMA_RULES,
-        OPERATION_RULES,
-        INPUT_RULES,
-        CONFORMANCE_RULES,
-        CHECKLIST_RULES,
-        SESSION_RULES,
-    ]
-    .into_iter()
-    .flatten()
-    .copied()
+    FAMILIES.iter().flat_map(|family| family.rules).copied()
 }
 
 /// The rule with this id (for options and command-line flags that name rules).
@@ -120,7 +147,7 @@ mod tests {
                 info.id
             );
             assert!(info.summary.ends_with('.'), "{}: {}", info.id, info.summary);
-            assert!(!info.example.is_empty(), "{}", info.id);
+            assert!(!info.example.text.is_empty(), "{}", info.id);
         }
     }
 

@@ -1,6 +1,6 @@
 //! Rules of a recorded session: located in the recording (HAR entry or NDJSON line), or, for `operation-not-tested`, in the checklist.
 
-use super::{Rule, RuleInfo, Severity};
+use super::{AlsoReported, Example, Rule, RuleInfo, Severity};
 
 const REQUEST_LIMITS: &str =
     "https://docs.mews.com/connector-api/guidelines/requests#request-limits";
@@ -18,97 +18,212 @@ declare_rules! {
         severity: Error,
         summary: "The recording is not a HAR 1.2 file or NDJSON call log; calls after the problem are not reviewed.",
         docs: TESTING,
-        example: "{\"log\": {\"entries\": [}",
+        example: Example::session(
+            r#"{"log": {"version": "1.2", "creator": {"name": "WebInspector", "version": "537.36"}, "entries": [
+  {"startedDateTime": "2026-11-23T10:00:00.000Z", "time": 120,
+   "request": {"method": "POST", "url": "https://api.mews-demo.com/api/connector/v1/configuration/get",
+     "headers": [{"name": "Content-Type", "value": "application/json"}],
+     "postData": {"mimeType": "application/json", "text": "{\"ClientToken\": \"8A4F…E21B\", \"AccessToken\": \"3C9D…7F10\", \"Client\": \"Acme PMS Bridge 2.1.0\"}"}},
+   "response": {"status": 200, "headers": []}},
+  {"startedDateTime": "2026-11-23T10:00:05.000Z", "time": 98,
+   "request": {"method": "POST", "url": "https://api.mews-demo.com/api/conne"#,
+        ),
     }
     SESSION_ENTRY_UNREADABLE {
         id: "session-entry-unreadable",
         severity: Error,
         summary: "A HAR entry or NDJSON line lacks a field the review needs (time, URL or address) or is not JSON; it is skipped.",
         docs: TESTING,
-        example: "{\"time\": \"yesterday\", \"address\": \"/api/connector/v1/configuration/get\"}",
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+{"time": "2026-11-23 10:00:05", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+"#,
+        ),
     }
     SESSION_NO_CALLS {
         id: "session-no-calls",
         severity: Error,
         summary: "The recording holds no Connector API call (/api/connector/…) to review.",
         docs: TESTING,
-        example: "{\"log\": {\"entries\": []}}",
+        example: Example::session(
+            r#"{"log": {"version": "1.2", "creator": {"name": "WebInspector", "version": "537.36"}, "entries": []}}"#,
+        ),
     }
     RATE_LIMIT_EXCEEDED {
         id: "rate-limit-exceeded",
         severity: Error,
         summary: "More than 200 requests with one AccessToken within a sliding 30 s window.",
         docs: REQUEST_LIMITS,
-        example: "201 calls with the same AccessToken between 10:00:00.000 and 10:00:29.999",
+        example: Example::session("{repeat}\n").repeating(
+            201,
+            r#"{"time": "2026-11-23T10:00:00.{n}Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}"#,
+            "\n",
+        ),
     }
     RETRY_AFTER_IGNORED {
         id: "retry-after-ignored",
         severity: Error,
         summary: "After a 429 response, the next call with the same AccessToken came before `Retry-After` elapsed.",
         docs: REQUEST_LIMITS,
-        example: "429 with Retry-After: 10, next call 2 s later",
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 429, "responseHeaders": {"Retry-After": "10"}}
+{"time": "2026-11-23T10:00:02Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+"#,
+        ),
     }
     FIXED_INTERVAL_RETRY {
         id: "fixed-interval-retry",
         severity: Warning,
         summary: "Retries after 429 responses without `Retry-After` wait a fixed interval; use exponential backoff.",
         docs: REQUEST_LIMITS,
-        example: "429, retry after 1 s, 429, retry after 1 s",
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 429}
+{"time": "2026-11-23T10:00:01Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 429}
+{"time": "2026-11-23T10:00:02Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 429}
+{"time": "2026-11-23T10:00:03Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+"#,
+        ),
     }
     MULTIPLE_CLIENT_NAMES {
         id: "multiple-client-names",
         severity: Error,
         summary: "The calls use more than one `Client` name; Mews finds your demo activity by one unique name.",
         docs: PRIVATE_STEPS,
-        example: "\"Client\": \"Acme 1.0\" in one call, \"Client\": \"acme-dev\" in another",
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+{"time": "2026-11-23T10:05:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge (staging) 2.1.0"}, "status": 200}
+"#,
+        ),
     }
     CLIENT_NAME_NOT_DECLARED {
         id: "client-name-not-declared",
         severity: Error,
         summary: "The calls' `Client` name differs from the one the checklist declares.",
         docs: PRIVATE_STEPS,
-        example: "checklist \"Acme 2.0.0\", calls \"Acme 1.9.0\"",
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 1.9.0"}, "status": 200}
+"#,
+        )
+        .with_checklist(
+            r#"{
+  "integrationKind": "public",
+  "partner": {"id": "P-104233", "company": "Acme Hospitality Ltd"},
+  "application": {"name": "Acme PMS Bridge", "client": "Acme PMS Bridge 2.1.0"},
+  "purpose": "Shows the day's arrivals on the front desk board.",
+  "flow": "Calls the listed operations on connection, then every 5 minutes.",
+  "operations": [{"address": "/api/connector/v1/configuration/get", "purpose": "Time zone."}],
+  "expectedLoad": {"peakRequestsPer30s": 20, "properties": 3},
+  "contact": {"name": "Jana Novak", "email": "jana@acme.example"}
+}"#,
+        ),
     }
     PRODUCTION_HOST_IN_DEMO {
         id: "production-host-in-demo",
         severity: Error,
         summary: "A call went to the production host (api.mews.com) in a demo review; certification reviews demo activity.",
         docs: "https://docs.mews.com/connector-api/guidelines/environments#demo-environments",
-        example: "https://api.mews.com/api/connector/v1/configuration/get",
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+"#,
+        ),
     }
     OPERATION_ALWAYS_FAILING {
         id: "operation-always-failing",
         severity: Warning,
         summary: "Every call of an operation got a failing response (not 2xx).",
         docs: "https://docs.mews.com/connector-api/guidelines/responses",
-        example: "bills/getAll called 3 times, 3 × 400",
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 400}
+{"time": "2026-11-23T10:05:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 400}
+"#,
+        ),
     }
     OPERATION_NOT_TESTED {
         id: "operation-not-tested",
         severity: Error,
         summary: "An operation listed in the checklist has no successful call in the session.",
         docs: PRIVATE_STEPS,
-        example: "checklist lists payments/getAll, the session never calls it",
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+"#,
+        )
+        .with_checklist(
+            r#"{
+  "integrationKind": "public",
+  "partner": {"id": "P-104233", "company": "Acme Hospitality Ltd"},
+  "application": {"name": "Acme PMS Bridge", "client": "Acme PMS Bridge 2.1.0"},
+  "purpose": "Shows the day's arrivals on the front desk board.",
+  "flow": "Calls the listed operations on connection, then every 5 minutes.",
+  "operations": [
+    {"address": "/api/connector/v1/configuration/get", "purpose": "Time zone."},
+    {"address": "/api/connector/v1/countries/getAll", "purpose": "Country list."}
+  ],
+  "expectedLoad": {"peakRequestsPer30s": 20, "properties": 3},
+  "contact": {"name": "Jana Novak", "email": "jana@acme.example"}
+}"#,
+        ),
     }
     OPERATION_NOT_DECLARED {
         id: "operation-not-declared",
         severity: Error,
         summary: "The session calls an operation the checklist does not list.",
         docs: CERTIFYING,
-        example: "the session calls customers/add, the checklist does not list it",
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+{"time": "2026-11-23T10:00:01Z", "address": "https://api.mews-demo.com/api/connector/v1/countries/getAll", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+"#,
+        )
+        .with_checklist(
+            r#"{
+  "integrationKind": "public",
+  "partner": {"id": "P-104233", "company": "Acme Hospitality Ltd"},
+  "application": {"name": "Acme PMS Bridge", "client": "Acme PMS Bridge 2.1.0"},
+  "purpose": "Shows the day's arrivals on the front desk board.",
+  "flow": "Calls the listed operations on connection, then every 5 minutes.",
+  "operations": [{"address": "/api/connector/v1/configuration/get", "purpose": "Time zone."}],
+  "expectedLoad": {"peakRequestsPer30s": 20, "properties": 3},
+  "contact": {"name": "Jana Novak", "email": "jana@acme.example"}
+}"#,
+        ),
     }
     LOAD_ABOVE_DECLARED {
         id: "load-above-declared",
         severity: Warning,
         summary: "The measured peak requests per 30 s exceeds the checklist's expected load.",
         docs: CERTIFYING,
-        example: "declared 40 per 30 s, measured 75",
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+{"time": "2026-11-23T10:00:01Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+{"time": "2026-11-23T10:00:02Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+"#,
+        )
+        .with_checklist(
+            r#"{
+  "integrationKind": "public",
+  "partner": {"id": "P-104233", "company": "Acme Hospitality Ltd"},
+  "application": {"name": "Acme PMS Bridge", "client": "Acme PMS Bridge 2.1.0"},
+  "purpose": "Shows the day's arrivals on the front desk board.",
+  "flow": "Calls the listed operations on connection, then every 5 minutes.",
+  "operations": [{"address": "/api/connector/v1/configuration/get", "purpose": "Time zone."}],
+  "expectedLoad": {"peakRequestsPer30s": 2, "properties": 3},
+  "contact": {"name": "Jana Novak", "email": "jana@acme.example"}
+}"#,
+        ),
     }
     DIAGNOSTICS_TRUNCATED {
         id: "diagnostics-truncated",
         severity: Info,
-        summary: "Request diagnostics beyond the first 1000 are counted per operation but not listed.",
+        summary: "Findings beyond the first 1000 (the most severe, every rule represented) are counted by rule but not listed.",
         docs: TESTING,
-        example: "5000 calls each with an invalid body",
+        example: Example::session("{repeat}\n")
+        .repeating(
+            1001,
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/companies/getAll", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…{n}", "Client": "Acme PMS Bridge 2.1.0", "UpdatedUtc": {"StartUtc": "2026-11-01T00:00:00+01:00", "EndUtc": "2026-11-23T00:00:00Z"}, "Limitation": {"Count": 100}}, "status": 200}"#,
+            "\n",
+        )
+        .also_reporting(&[AlsoReported {
+            rule: super::DATETIME_FORMAT,
+            reason: "the listing limit counts the calls' own findings: the session needs more than 1000 of them",
+        }]),
     }
 }

@@ -22,13 +22,50 @@ pub struct Exchange {
     pub duration_ms: f64,
 }
 
-/// An RFC 3339 date-time as milliseconds since the Unix epoch.
+/// An RFC 3339 date-time as milliseconds since the Unix epoch. RFC 3339 allows any number of
+/// second-fraction digits; digits past the nanoseconds (the parser's limit) are dropped.
 pub fn epoch_millis(text: &str) -> Option<i64> {
-    text.trim()
-        .parse::<Timestamp>()
-        .ok()
-        .map(|at| at.as_millisecond())
+    let text = text.trim();
+    let parsed = match text.find('.') {
+        Some(dot) => {
+            let digits = text[dot + 1..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            if digits > NANOSECOND_DIGITS {
+                let offset = &text[dot + 1 + digits..];
+                format!("{}{offset}", &text[..=dot + NANOSECOND_DIGITS]).parse::<Timestamp>()
+            } else {
+                text.parse::<Timestamp>()
+            }
+        }
+        None => text.parse::<Timestamp>(),
+    };
+    parsed.ok().map(|at| at.as_millisecond())
 }
+
+const NANOSECOND_DIGITS: usize = 9;
+
+/// A recorded value as a message quotes it: control characters escaped (an ANSI escape sequence
+/// in a URL must not reach a terminal), and at most [`QUOTED_CHARS`] characters.
+pub fn quoted(value: &str) -> String {
+    let mut shown = String::new();
+    for (index, c) in value.chars().enumerate() {
+        if index == QUOTED_CHARS {
+            shown.push('…');
+            break;
+        }
+        if c.is_control() {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
+/// Longest recorded value a message quotes whole.
+const QUOTED_CHARS: usize = 80;
 
 /// Longest duration a recording is taken to mean: a day. Recorded durations and `Retry-After`
 /// values beyond it (`1e300`) are nonsense that must not overflow the timing arithmetic.
@@ -83,6 +120,25 @@ mod tests {
             Some(123)
         );
         assert_eq!(epoch_millis("yesterday"), None);
+        for many_digits in [
+            "2026-11-23T10:00:00.123456789Z",
+            "2026-11-23T10:00:00.1234567891234Z",
+            "2026-11-23T11:00:00.12345678901234567890+01:00",
+        ] {
+            assert_eq!(
+                epoch_millis(many_digits),
+                Some(1_795_428_000_123),
+                "{many_digits}"
+            );
+        }
+        assert_eq!(epoch_millis("2026-11-23T10:00:00.Z"), None);
+    }
+
+    #[test]
+    fn quoted_values_escape_control_characters_and_are_bounded() {
+        assert_eq!(quoted("/api/\u{1b}[31mred"), "/api/\\u{1b}[31mred");
+        assert_eq!(quoted("a\nb\tc"), "a\\nb\\tc");
+        assert_eq!(quoted(&"é".repeat(100)), format!("{}…", "é".repeat(80)));
     }
 
     #[test]

@@ -5,53 +5,12 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::Deserialize;
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::call::Exchange;
+use super::fields::{FieldError, Object, Path, offset_in};
 use super::reader::{Item, ReadError};
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Entry {
-    started_date_time: String,
-    #[serde(default)]
-    time: Option<f64>,
-    request: Request,
-    #[serde(default)]
-    response: Option<Response>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Request {
-    #[serde(default)]
-    method: String,
-    url: String,
-    #[serde(default)]
-    post_data: Option<PostData>,
-}
-
-#[derive(Deserialize)]
-struct PostData {
-    #[serde(default)]
-    text: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Response {
-    #[serde(default)]
-    status: i64,
-    #[serde(default)]
-    headers: Vec<Header>,
-}
-
-#[derive(Deserialize)]
-struct Header {
-    name: String,
-    value: String,
-}
 
 /// Reads every entry of a HAR text, in order, into `sink`.
 pub fn read(text: &str, sink: &mut dyn FnMut(Item)) -> Result<(), ReadError> {
@@ -65,10 +24,15 @@ pub fn read(text: &str, sink: &mut dyn FnMut(Item)) -> Result<(), ReadError> {
         .deserialize(&mut deserializer)
         .and_then(|()| deserializer.end());
     match outcome {
-        Err(error) => Err(ReadError::from_json(text, &error, "The HAR file is not valid JSON")),
+        Err(error) if error.is_data() => Err(ReadError::at_value(text, &error)),
+        Err(error) => Err(ReadError::from_json(
+            text,
+            &error,
+            "The HAR file is not valid JSON",
+        )),
         Ok(()) if !reader.found_entries => Err(ReadError {
             offset: 0,
-            message: "Found no `log.entries` array; expected a HAR 1.2 file ({\"log\": {\"entries\": [...]}}) or NDJSON.".into(),
+            message: "log.entries: missing; expected a HAR 1.2 file ({\"log\": {\"entries\": [...]}}) or NDJSON.".into(),
         }),
         Ok(()) => Ok(()),
     }
@@ -80,53 +44,119 @@ struct Reader<'a, 'de> {
     found_entries: bool,
 }
 
-impl Reader<'_, '_> {
-    fn entry(&mut self, index: usize, raw: &RawValue) {
-        // The raw slice points into `text`: its address difference is the entry's byte offset.
-        let offset = (raw.get().as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
-        let pointer = format!("/log/entries/{index}");
-        let item = match serde_json::from_str::<Entry>(raw.get()) {
-            Ok(entry) => Item::Exchange(exchange(entry, offset, pointer)),
+impl<'de> Reader<'_, 'de> {
+    fn entry(&mut self, index: usize, raw: &'de RawValue) {
+        let item = match exchange(self.text, raw, index) {
+            Ok(exchange) => Item::Exchange(exchange),
             Err(error) => Item::Unreadable {
-                offset,
-                pointer,
-                message: format!("HAR entry {index} is not a usable HAR 1.2 entry: {error}."),
+                offset: error.offset,
+                pointer: error.pointer,
+                message: format!("{}; the entry is skipped.", error.message),
             },
         };
         (self.sink)(item);
     }
 }
 
-fn exchange(entry: Entry, offset: usize, pointer: String) -> Exchange {
-    let (status, retry_after) = match entry.response {
-        Some(response) => (
-            u16::try_from(response.status).unwrap_or(0),
-            response
-                .headers
-                .into_iter()
-                .find(|h| h.name.eq_ignore_ascii_case("retry-after"))
-                .map(|h| h.value),
+/// The fields the review needs of entry `index`, or the first one that is missing or mistyped.
+fn exchange(text: &str, raw: &RawValue, index: usize) -> Result<Exchange, FieldError> {
+    let path = Path::default().key("log").key("entries").index(index);
+    let pointer = path.pointer.clone();
+    let entry = Object::new(text, raw, path)?;
+    let started = entry.required_string(
+        "startedDateTime",
+        "when the request was sent (an RFC 3339 date-time string)",
+    )?;
+    let duration_ms = entry.number("time")?;
+    let request = entry.object("request")?.ok_or_else(|| FieldError {
+        offset: offset_in(text, raw),
+        pointer: format!("{pointer}/request"),
+        message: format!(
+            "{}: missing; expected the request (an object with `method` and `url`)",
+            entry.path().key("request").words
         ),
+    })?;
+    let method = request.string("method")?.unwrap_or_default();
+    let url = request.required_string("url", "the request's URL (a string)")?;
+    let body = match request.object("postData")? {
+        Some(post_data) => post_data.string("text")?.unwrap_or_default(),
+        None => Cow::Borrowed(""),
+    };
+    let (status, retry_after) = match entry.object("response")? {
+        Some(response) => (status(response.number("status")?), retry_after(&response)?),
         None => (0, None),
     };
-    Exchange {
-        offset,
+    Ok(Exchange {
+        offset: offset_in(text, raw),
         pointer,
-        method: entry.request.method,
-        url: entry.request.url,
-        started: entry.started_date_time,
-        body: entry
-            .request
-            .post_data
-            .and_then(|p| p.text)
-            .unwrap_or_default(),
+        method: method.into_owned(),
+        url: url.into_owned(),
+        started: started.into_owned(),
+        body: body.into_owned(),
         status,
         retry_after,
-        duration_ms: entry
-            .time
+        duration_ms: duration_ms
             .filter(|t| t.is_finite() && *t > 0.0)
             .unwrap_or(0.0),
+    })
+}
+
+/// A recorded status as a status code; 0 (no response) when it is none.
+pub fn status(recorded: Option<f64>) -> u16 {
+    recorded
+        .filter(|s| s.is_finite())
+        .and_then(|s| u16::try_from(s as i64).ok())
+        .unwrap_or(0)
+}
+
+/// The `Retry-After` header of a HAR response (`headers: [{name, value}]`).
+fn retry_after(response: &Object<'_>) -> Result<Option<String>, FieldError> {
+    let mut found = None;
+    for (index, raw) in response
+        .array("headers")?
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+    {
+        let header = response.item("headers", index, raw)?;
+        let name = header.required_string("name", "the header's name (a string)")?;
+        let value = header.required_string("value", "the header's value (a string)")?;
+        if found.is_none() && name.eq_ignore_ascii_case("retry-after") {
+            found = Some(value.into_owned());
+        }
     }
+    Ok(found)
+}
+
+/// Rejects a value of the wrong kind with a plain message (`serde_json` adds the position).
+fn wrong_kind<E: de::Error>(field: &str, expected: &str, found: &str) -> E {
+    E::custom(format!(
+        "{field}: expected {expected}, found {found}; a HAR 1.2 file is {{\"log\": {{\"entries\": [...]}}}}"
+    ))
+}
+
+/// Visitor methods for every JSON kind but the accepted one, each a plain error naming the field.
+macro_rules! reject_scalars {
+    ($field:expr, $expected:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+            Err(wrong_kind($field, $expected, "a boolean"))
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+            Err(wrong_kind($field, $expected, "a number"))
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+            Err(wrong_kind($field, $expected, "a number"))
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+            Err(wrong_kind($field, $expected, "a number"))
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+            Err(wrong_kind($field, $expected, "a string"))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+            Err(wrong_kind($field, $expected, "null"))
+        }
+    };
 }
 
 /// The root object: only `log` is read.
@@ -146,7 +176,7 @@ impl<'de> Visitor<'de> for RootSeed<'_, '_, 'de> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == "log" {
+            if key == "log" && !self.0.found_entries {
                 map.next_value_seed(LogSeed(&mut *self.0))?;
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -162,7 +192,7 @@ struct LogSeed<'r, 'a, 'de>(&'r mut Reader<'a, 'de>);
 impl<'de> DeserializeSeed<'de> for LogSeed<'_, '_, 'de> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
+        deserializer.deserialize_any(self)
     }
 }
 
@@ -171,9 +201,13 @@ impl<'de> Visitor<'de> for LogSeed<'_, '_, 'de> {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a HAR `log` object with `entries`")
     }
+    reject_scalars!("log", "an object with `entries`");
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(wrong_kind("log", "an object with `entries`", "an array"))
+    }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == "entries" {
+            if key == "entries" && !self.0.found_entries {
                 self.0.found_entries = true;
                 map.next_value_seed(EntriesSeed(&mut *self.0))?;
             } else {
@@ -190,7 +224,7 @@ struct EntriesSeed<'r, 'a, 'de>(&'r mut Reader<'a, 'de>);
 impl<'de> DeserializeSeed<'de> for EntriesSeed<'_, '_, 'de> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
+        deserializer.deserialize_any(self)
     }
 }
 
@@ -198,6 +232,14 @@ impl<'de> Visitor<'de> for EntriesSeed<'_, '_, 'de> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an array of HAR entries")
+    }
+    reject_scalars!("log.entries", "an array of entries");
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(wrong_kind(
+            "log.entries",
+            "an array of entries",
+            "an object",
+        ))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0;

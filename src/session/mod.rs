@@ -2,7 +2,10 @@
 //! request engine, rate and retry behaviour across calls, and a cross-check with the checklist.
 
 pub mod call;
+pub mod calls;
 mod cursor;
+mod fields;
+mod findings;
 mod har;
 mod ndjson;
 pub mod reader;

@@ -6,28 +6,14 @@
 //! header name → value; `Retry-After` is read), `durationMs` (optional, time to the full response).
 //! Blank lines are skipped.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::call::Exchange;
-use super::reader::Item;
+use super::fields::{FieldError, Object, Path, kind};
+use super::har::status;
+use super::reader::{Item, error_offset, plain_message};
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Line<'a> {
-    time: String,
-    address: String,
-    #[serde(default, borrow)]
-    request: Option<&'a RawValue>,
-    #[serde(default)]
-    status: Option<i64>,
-    #[serde(default)]
-    response_headers: BTreeMap<String, serde_json::Value>,
-    #[serde(default)]
-    duration_ms: Option<f64>,
-}
+const EXPECTED: &str = "Expected {\"time\": \"<RFC 3339>\", \"address\": \"/api/connector/…\", \"request\": {…}, \"status\": 200, \"responseHeaders\": {…}}.";
 
 /// Reads every line of an NDJSON call log, in order, into `sink`.
 pub fn read(text: &str, sink: &mut dyn FnMut(Item)) {
@@ -39,14 +25,20 @@ pub fn read(text: &str, sink: &mut dyn FnMut(Item)) {
         if line.trim().is_empty() {
             continue;
         }
-        let item = match serde_json::from_str::<Line<'_>>(line) {
-            Ok(call) => Item::Exchange(exchange(call, start)),
+        let item = match exchange(text, line, start) {
+            Ok(call) => Item::Exchange(call),
             Err(error) => Item::Unreadable {
-                offset: start + error_offset(line, &error),
+                offset: error.offset,
                 pointer: String::new(),
                 message: format!(
-                    "Line {} is not a call record: {error}. Expected {{\"time\": \"<RFC 3339>\", \"address\": \"/api/connector/…\", \"request\": {{…}}, \"status\": 200, \"responseHeaders\": {{…}}}}.",
-                    index + 1
+                    "Line {} is not a call record: {}{}",
+                    index + 1,
+                    error.message,
+                    if error.message.ends_with('.') {
+                        ""
+                    } else {
+                        "."
+                    }
                 ),
             },
         };
@@ -54,39 +46,50 @@ pub fn read(text: &str, sink: &mut dyn FnMut(Item)) {
     }
 }
 
-fn exchange(line: Line<'_>, offset: usize) -> Exchange {
-    let body = match line.request {
-        Some(raw) if raw.get().starts_with('"') => {
-            serde_json::from_str::<String>(raw.get()).unwrap_or_default()
-        }
+/// The call of one line (a slice of `text` starting at `start`), or why it is none.
+fn exchange(text: &str, line: &str, start: usize) -> Result<Exchange, FieldError> {
+    let raw = serde_json::from_str::<&RawValue>(line).map_err(|error| FieldError {
+        offset: start + error_offset(line, &error),
+        pointer: String::new(),
+        message: format!("{}. {EXPECTED}", plain_message(&error)),
+    })?;
+    let call = Object::new(text, raw, Path::default()).map_err(|error| FieldError {
+        message: format!("expected a JSON object, found {}. {EXPECTED}", kind(raw)),
+        ..error
+    })?;
+    let started = call.required_string("time", "when the request was sent (RFC 3339)")?;
+    let address = call.required_string(
+        "address",
+        "the call's URL or /api/connector/… path (a string)",
+    )?;
+    let body = match call.get("request") {
+        Some(raw) if raw.get().starts_with('"') => call.decode_string("request", raw)?.into_owned(),
         Some(raw) => raw.get().to_string(),
         None => String::new(),
     };
-    let retry_after = line
-        .response_headers
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
-        .map(|(_, value)| match value {
-            serde_json::Value::String(text) => text.clone(),
-            other => other.to_string(),
-        });
-    Exchange {
-        offset,
+    let status = status(call.number("status")?);
+    let retry_after = match call.object("responseHeaders")? {
+        Some(headers) => headers
+            .members()
+            .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
+            .map(|(name, raw)| match headers.decode_string(name, raw) {
+                Ok(value) => value.into_owned(),
+                Err(_) => raw.get().to_string(),
+            }),
+        None => None,
+    };
+    let duration_ms = call.number("durationMs")?;
+    Ok(Exchange {
+        offset: start,
         pointer: String::new(),
         method: "POST".into(),
-        url: line.address,
-        started: line.time,
+        url: address.into_owned(),
+        started: started.into_owned(),
         body,
-        status: line.status.and_then(|s| u16::try_from(s).ok()).unwrap_or(0),
+        status,
         retry_after,
-        duration_ms: line
-            .duration_ms
+        duration_ms: duration_ms
             .filter(|d| d.is_finite() && *d > 0.0)
             .unwrap_or(0.0),
-    }
-}
-
-/// Byte offset in `line` of a serde_json error (its column is 1-based, in bytes, on line 1).
-fn error_offset(line: &str, error: &serde_json::Error) -> usize {
-    error.column().saturating_sub(1).min(line.len())
+    })
 }

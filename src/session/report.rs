@@ -54,7 +54,8 @@ pub struct OperationRow {
     pub successes: usize,
     /// Calls answered otherwise, or not answered.
     pub failures: usize,
-    /// Diagnostics about this operation's calls (request rules and session rules).
+    /// Findings listed about this operation's calls (request and session rules; a notice repeated
+    /// by many calls is listed, and counted, once), plus request findings beyond the listing cap.
     pub diagnostics: usize,
 }
 

@@ -1,15 +1,16 @@
 //! One pass over a recording: each Connector API call is validated by the engine and tallied as
 //! it is read; timing is analysed per AccessToken; the checklist cross-check runs at the end.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;
 
 use super::call::{self, Exchange};
 use super::cursor::Cursor;
+use super::findings::Findings;
 use super::reader::{self, Format, Item, ReadError};
 use super::report::{OperationRow, ReadinessReport, Summary, Verdict};
-use super::timing::{Event, Timing};
+use super::timing::{CallRef, Event, Timing};
 use super::{Progress, har, ndjson};
 use crate::checklist::{self, Declared};
 use crate::diagnostic::Location;
@@ -18,8 +19,6 @@ use crate::options::{Environment, Options};
 use crate::pipeline;
 use crate::rules;
 
-/// Request diagnostics listed in full; beyond this they are only counted (bounded memory).
-const MAX_LISTED_CALL_DIAGNOSTICS: usize = 1000;
 /// Progress is reported at most once per this many bytes.
 const PROGRESS_STEP: usize = 256 * 1024;
 const PRODUCTION_HOST: &str = "api.mews.com";
@@ -48,17 +47,16 @@ struct Review<'t, 'p> {
     last_progress: usize,
     cursor: Cursor<'t>,
     summary: Summary,
+    /// The hosts of `summary.hosts`, for a quick "seen" test.
+    hosts: HashSet<String>,
+    /// The earliest and latest call by time: (epoch ms, call index, time as recorded).
+    first_call: Option<(i64, usize, String)>,
+    last_call: Option<(i64, usize, String)>,
     operations: BTreeMap<String, OperationTally>,
     clients: BTreeMap<String, (usize, Location, usize, String)>,
     production: Option<(usize, Location, usize, String)>,
     timing: Timing,
-    diagnostics: Vec<Diagnostic>,
-    listed_call_diagnostics: usize,
-    unlisted_call_diagnostics: usize,
-    /// Warnings and infos already listed, by (rule, pointer, message): where they are in
-    /// `diagnostics` and how many later calls repeated them (every call of a session carries the
-    /// same demo-token notice; listing it once with a count keeps the errors visible).
-    repeated: HashMap<(String, String, String), (usize, usize)>,
+    findings: Findings,
 }
 
 pub fn analyze(
@@ -79,14 +77,14 @@ pub fn analyze(
             format: Some(format.name().to_string()),
             ..Summary::default()
         },
+        hosts: HashSet::new(),
+        first_call: None,
+        last_call: None,
         operations: BTreeMap::new(),
         clients: BTreeMap::new(),
         production: None,
         timing: Timing::default(),
-        diagnostics: Vec::new(),
-        listed_call_diagnostics: 0,
-        unlisted_call_diagnostics: 0,
-        repeated: HashMap::new(),
+        findings: Findings::default(),
     };
     let outcome = match format {
         Format::Har => har::read(text, &mut |item| review.item(item)),
@@ -114,8 +112,7 @@ impl Review<'_, '_> {
             } => {
                 self.summary.unreadable += 1;
                 let place = self.place(offset, pointer);
-                self.diagnostics
-                    .push(place.diagnostic(rules::SESSION_ENTRY_UNREADABLE, message));
+                self.add(place.diagnostic(rules::SESSION_ENTRY_UNREADABLE, message));
                 self.report_progress(offset);
             }
         }
@@ -123,8 +120,11 @@ impl Review<'_, '_> {
 
     fn unreadable(&mut self, error: &ReadError) {
         let place = self.place(error.offset, String::new());
-        self.diagnostics
-            .push(place.diagnostic(rules::SESSION_UNREADABLE, error.message.clone()));
+        self.add(place.diagnostic(rules::SESSION_UNREADABLE, error.message.clone()));
+    }
+
+    fn add(&mut self, diagnostic: Diagnostic) {
+        self.findings.add(self.options, diagnostic);
     }
 
     fn place(&mut self, offset: usize, pointer: String) -> Location {
@@ -159,22 +159,33 @@ impl Review<'_, '_> {
         let Some(start_ms) = call::epoch_millis(&exchange.started) else {
             self.summary.unreadable += 1;
             let place = self.place(exchange.offset, exchange.pointer.clone());
-            self.diagnostics.push(place.diagnostic(
+            self.add(place.diagnostic(
                 rules::SESSION_ENTRY_UNREADABLE,
                 format!(
                     "The call's time `{}` is not an RFC 3339 date-time (e.g. 2026-11-23T14:05:00.123Z); the call is skipped.",
-                    exchange.started
+                    call::quoted(&exchange.started)
                 ),
             ));
             return;
         };
         let index = self.summary.calls;
         self.summary.calls += 1;
-        if self.summary.first_call.is_none() {
-            self.summary.first_call = Some(exchange.started.clone());
+        if self
+            .first_call
+            .as_ref()
+            .is_none_or(|(ms, ..)| start_ms < *ms)
+        {
+            self.first_call = Some((start_ms, index, exchange.started.clone()));
         }
-        self.summary.last_call = Some(exchange.started.clone());
-        if !host.is_empty() && !self.summary.hosts.iter().any(|h| h == host) {
+        if self
+            .last_call
+            .as_ref()
+            .is_none_or(|(ms, ..)| start_ms >= *ms)
+        {
+            self.last_call = Some((start_ms, index, exchange.started.clone()));
+        }
+        if !host.is_empty() && !self.hosts.contains(host) {
+            self.hosts.insert(host.to_string());
             self.summary.hosts.push(host.to_string());
         }
         let place = self.place(exchange.offset, exchange.pointer.clone());
@@ -192,32 +203,24 @@ impl Review<'_, '_> {
         } else {
             tally.row.failures += 1;
         }
-        tally.row.diagnostics += report.diagnostics.len();
         if tally.first_call.is_none() {
             tally.first_call = Some((index, exchange.started.clone(), place.clone()));
         }
         for mut diagnostic in report.diagnostics {
-            let repeat_key = (diagnostic.severity != Severity::Error).then(|| {
-                (
-                    diagnostic.rule.clone(),
-                    diagnostic.pointer.clone(),
-                    diagnostic.message.clone(),
-                )
-            });
-            if let Some((_, repeats)) = repeat_key.as_ref().and_then(|k| self.repeated.get_mut(k)) {
-                *repeats += 1;
-                continue;
-            }
-            if self.listed_call_diagnostics < MAX_LISTED_CALL_DIAGNOSTICS {
-                self.listed_call_diagnostics += 1;
-                diagnostic.call = Some(index);
-                diagnostic.time = Some(exchange.started.clone());
-                if let Some(key) = repeat_key {
-                    self.repeated.insert(key, (self.diagnostics.len(), 0));
-                }
-                self.diagnostics.push(diagnostic);
+            diagnostic.call = Some(index);
+            diagnostic.time = Some(exchange.started.clone());
+            diagnostic.address = Some(path.clone());
+            // Warnings and infos repeat word for word on every call (the demo-token notice):
+            // listed once with a count, they leave room for the errors.
+            // The table counts what the list shows: a repeated notice once.
+            let counted = if diagnostic.severity == Severity::Error {
+                self.findings.add(self.options, diagnostic);
+                true
             } else {
-                self.unlisted_call_diagnostics += 1;
+                self.findings.add_repeatable(self.options, diagnostic)
+            };
+            if let Some(tally) = counted.then(|| self.operations.get_mut(&path)).flatten() {
+                tally.row.diagnostics += 1;
             }
         }
 
@@ -265,10 +268,12 @@ impl Review<'_, '_> {
             total_bytes: self.text.len(),
             calls: self.summary.calls,
         });
-        let (timing_diagnostics, profiles) = std::mem::take(&mut self.timing).finish();
-        for (address, diagnostic) in timing_diagnostics {
-            self.add_about(&address, diagnostic);
-        }
+        let timing = std::mem::take(&mut self.timing);
+        let (findings, operations, options) =
+            (&mut self.findings, &mut self.operations, self.options);
+        let profiles = timing.finish(&mut |address, diagnostic| {
+            add_about(findings, operations, options, address, diagnostic);
+        });
         self.session_wide_checks();
 
         let declared = checklist.as_ref().and_then(|c| c.declared.clone());
@@ -277,7 +282,7 @@ impl Review<'_, '_> {
         for timing in profiles {
             let mut profile = timing.profile;
             if let Some(declared) = &declared {
-                self.check_declared_load(declared, &mut profile, timing.peak_event);
+                self.check_declared_load(declared, &mut profile, timing.peak_at);
             }
             rate_profiles.push(profile);
         }
@@ -290,23 +295,9 @@ impl Review<'_, '_> {
                     crate::diagnostic::Report::new(None, std::mem::take(&mut report.diagnostics));
             }
         }
-        for &(at, repeats) in self.repeated.values() {
-            if let Some(first) = self.diagnostics.get_mut(at).filter(|_| repeats > 0) {
-                first.message.push_str(&format!(
-                    " (Repeated in {repeats} later call(s), listed once.)"
-                ));
-            }
-        }
-        if self.unlisted_call_diagnostics > 0 {
-            self.diagnostics.push(Location::start().diagnostic(
-                rules::DIAGNOSTICS_TRUNCATED,
-                format!(
-                    "{} more request diagnostics are not listed (only the first {MAX_LISTED_CALL_DIAGNOSTICS} are); the per-operation table counts them all.",
-                    self.unlisted_call_diagnostics
-                ),
-            ));
-        }
         self.summary.client_names = self.clients.keys().cloned().collect();
+        self.summary.first_call = self.first_call.map(|(.., time)| time);
+        self.summary.last_call = self.last_call.map(|(.., time)| time);
         let operations = self.operations.into_values().map(|t| t.row).collect();
         let mut report = ReadinessReport {
             valid: false,
@@ -316,7 +307,7 @@ impl Review<'_, '_> {
             operations,
             rate_profiles,
             checklist: checklist_report,
-            diagnostics: self.options.apply(self.diagnostics),
+            diagnostics: self.findings.into_listed(self.options),
         };
         report.finish();
         report
@@ -328,34 +319,29 @@ impl Review<'_, '_> {
                 "Found no Connector API call (POST to /api/connector/…) among {} entries; expected the demo activity of your integration.",
                 self.summary.entries
             );
-            self.diagnostics
-                .push(Location::start().diagnostic(rules::SESSION_NO_CALLS, message));
+            self.add(Location::start().diagnostic(rules::SESSION_NO_CALLS, message));
         }
         if self.clients.len() > 1 {
-            let names: Vec<String> = self
+            // A session may send a different name on every call: name a few, count the rest.
+            const NAMED: usize = 5;
+            let named: Vec<String> = self
                 .clients
                 .iter()
-                .map(|(name, (count, ..))| format!("\"{name}\" ({count} calls)"))
+                .take(NAMED)
+                .map(|(name, (count, ..))| format!("\"{}\" ({count} calls)", call::quoted(name)))
                 .collect();
             let latest = self.clients.values().max_by_key(|(_, _, call, _)| *call);
             if let Some((_, place, call, time)) = latest {
-                // A session may send a different name on every call: name a few, count the rest.
-                const NAMED: usize = 5;
-                let more = match names.len().saturating_sub(NAMED) {
+                let more = match self.clients.len().saturating_sub(NAMED) {
                     0 => String::new(),
                     rest => format!(" and {rest} more"),
                 };
                 let message = format!(
                     "Found {} `Client` names: {}{more}; expected one unique name in every demo call.",
-                    names.len(),
-                    names
-                        .iter()
-                        .take(NAMED)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    self.clients.len(),
+                    named.join(", ")
                 );
-                self.diagnostics.push(with_call(
+                self.add(with_call(
                     place.diagnostic(rules::MULTIPLE_CLIENT_NAMES, message),
                     *call,
                     time,
@@ -372,9 +358,10 @@ impl Review<'_, '_> {
             .collect();
         for (name, count, place, call, time) in placeholders {
             let message = format!(
-                "{count} calls send the sample or placeholder `Client` \"{name}\"; expected your application's own unique name and version."
+                "{count} calls send the sample or placeholder `Client` \"{}\"; expected your application's own unique name and version.",
+                call::quoted(&name)
             );
-            self.diagnostics.push(with_call(
+            self.add(with_call(
                 place.diagnostic(rules::PLACEHOLDER_CLIENT_NAME, message),
                 call,
                 &time,
@@ -386,7 +373,7 @@ impl Review<'_, '_> {
             let message = format!(
                 "{count} calls went to the production host {PRODUCTION_HOST}; a demo review expects calls to api.mews-demo.com only."
             );
-            self.diagnostics.push(with_call(
+            self.add(with_call(
                 place.diagnostic(rules::PRODUCTION_HOST_IN_DEMO, message),
                 *call,
                 time,
@@ -404,7 +391,7 @@ impl Review<'_, '_> {
                 };
                 let message = format!(
                     "{calls} of `{}` failed (no 2xx response); expected at least one successful call showing the operation works.",
-                    t.row.address
+                    call::quoted(&t.row.address)
                 );
                 let diagnostic = place.diagnostic(rules::OPERATION_ALWAYS_FAILING, message);
                 Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
@@ -419,13 +406,13 @@ impl Review<'_, '_> {
         &mut self,
         declared: &Declared,
         profile: &mut super::report::RateProfile,
-        peak_event: Option<Event>,
+        peak_at: Option<CallRef>,
     ) {
         let Some((declared_peak, _)) = &declared.peak else {
             return;
         };
         profile.declared_peak = Some(*declared_peak);
-        let (Some(event), true) = (peak_event, profile.peak as u64 > *declared_peak) else {
+        let (Some(event), true) = (peak_at, profile.peak as u64 > *declared_peak) else {
             return;
         };
         let message = format!(
@@ -434,7 +421,7 @@ impl Review<'_, '_> {
             profile.access_token,
             profile.peak_window_start.as_deref().unwrap_or("?")
         );
-        self.diagnostics.push(with_call(
+        self.add(with_call(
             event
                 .location
                 .diagnostic(rules::LOAD_ABOVE_DECLARED, message),
@@ -453,12 +440,16 @@ impl Review<'_, '_> {
             .filter(|(name, _)| *name != expected)
             .map(|(name, (count, place, call, time))| {
                 let message = format!(
-                    "{count} calls send `Client` \"{name}\"; the checklist declares \"{expected}\". Mews finds your demo activity by the declared name."
+                    "{count} calls send `Client` \"{}\"; the checklist declares \"{}\". Mews finds your demo activity by the declared name.",
+                    call::quoted(name),
+                    call::quoted(expected)
                 );
                 with_call(place.diagnostic(rules::CLIENT_NAME_NOT_DECLARED, message), *call, time)
             })
             .collect();
-        self.diagnostics.extend(mismatches);
+        for mismatch in mismatches {
+            self.add(mismatch);
+        }
     }
 
     /// `operation-not-declared` into the session diagnostics; returns `operation-not-tested`
@@ -480,7 +471,8 @@ impl Review<'_, '_> {
                 let (call, time, place) = t.first_call.as_ref()?;
                 let message = format!(
                     "`{}` is called {} times but not listed in the checklist; expected every operation the integration uses to be declared with its purpose.",
-                    t.row.address, t.row.calls
+                    call::quoted(&t.row.address),
+                    t.row.calls
                 );
                 let diagnostic = place.diagnostic(rules::OPERATION_NOT_DECLARED, message);
                 Some((t.row.address.clone(), with_call(diagnostic, *call, time)))
@@ -500,21 +492,47 @@ impl Review<'_, '_> {
                     Some(row) => format!("{} calls, none successful", row.calls),
                     None => "no call".to_string(),
                 };
-                Some(place.diagnostic(
+                let mut diagnostic = place.diagnostic(
                     rules::OPERATION_NOT_TESTED,
-                    format!("`{address}` is listed but the session has {found}; expected at least one successful demo call."),
-                ))
+                    format!(
+                        "`{}` is listed but the session has {found}; expected at least one successful demo call.",
+                        call::quoted(address)
+                    ),
+                );
+                diagnostic.address = Some(address.clone());
+                Some(diagnostic)
             })
             .collect()
     }
 
-    /// Adds a finding about calls of `address`, counted in that operation's row.
     fn add_about(&mut self, address: &str, diagnostic: Diagnostic) {
-        if let Some(tally) = self.operations.get_mut(address) {
-            tally.row.diagnostics += 1;
-        }
-        self.diagnostics.push(diagnostic);
+        add_about(
+            &mut self.findings,
+            &mut self.operations,
+            self.options,
+            address,
+            diagnostic,
+        );
     }
+}
+
+/// Adds a finding about calls of `address`, counted in that operation's row.
+fn add_about(
+    findings: &mut Findings,
+    operations: &mut BTreeMap<String, OperationTally>,
+    options: &Options,
+    address: &str,
+    diagnostic: Diagnostic,
+) {
+    // A rule turned off is not counted either.
+    let Some(mut diagnostic) = options.apply(vec![diagnostic]).pop() else {
+        return;
+    };
+    diagnostic.address = Some(address.to_string());
+    if let Some(tally) = operations.get_mut(address) {
+        tally.row.diagnostics += 1;
+    }
+    findings.add(options, diagnostic);
 }
 
 fn with_call(mut diagnostic: Diagnostic, call: usize, time: &str) -> Diagnostic {

@@ -1,24 +1,21 @@
 //! Per-AccessToken timing: the sliding 30 s window (peak and bursts above the limit), the
 //! per-second series a chart needs, and how the client waits after 429 responses.
 //!
-//! State per token is the timestamps of the current window plus the series and a few counters,
-//! so memory does not grow with the recording beyond one bucket per active second.
+//! Calls are analysed in time order whatever their order in the recording (HAR files of several
+//! tabs and merged logs list calls out of order): each call is kept as a small record while the
+//! recording is read (token and address as indexes into tables) and the records are sorted at
+//! the end. Waits after a 429 are measured from the end of its response; a call sent while that
+//! response was still outstanding ran concurrently and is no retry.
 
 use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 use jiff::Timestamp;
-use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 
 use super::report::{Burst, RateProfile, SecondBucket};
 use crate::api::limits::{REQUESTS_PER_WINDOW, WINDOW_MS};
-use crate::diagnostic::Diagnostic;
-use crate::diagnostic::Location;
+use crate::diagnostic::{Diagnostic, Location, Rule};
 use crate::rules;
-
-/// Events are reordered by time within this horizon (recordings list parallel calls slightly out of order).
-const REORDER_HORIZON_MS: i64 = 60_000;
-/// And the reorder buffer never holds more events than this.
-const REORDER_CAPACITY: usize = 10_000;
 
 /// What timing needs of one call.
 #[derive(Debug, Clone)]
@@ -26,6 +23,7 @@ pub struct Event {
     pub start_ms: i64,
     /// Order in the recording, so equal times keep their recorded order.
     pub call: usize,
+    /// When the response was complete (`start_ms` when no duration was recorded).
     pub end_ms: i64,
     pub token: String,
     pub address: String,
@@ -35,39 +33,91 @@ pub struct Event {
     pub location: Location,
 }
 
-/// Events are ordered by time, then by their order in the recording.
-impl Ord for Event {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.start_ms, self.call).cmp(&(other.start_ms, other.call))
-    }
+/// The call a finding is located at.
+#[derive(Debug, Clone)]
+pub struct CallRef {
+    pub call: usize,
+    pub started: String,
+    pub location: Location,
 }
 
-impl PartialOrd for Event {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for Event {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other).is_eq()
-    }
-}
-
-impl Eq for Event {}
-
-/// A 429 response the next call of its token is measured against.
-struct Pending429 {
-    response_ms: i64,
+/// A call as kept until the analysis: compact, the token and address as table indexes.
+struct Record {
+    start_ms: i64,
+    end_ms: i64,
+    call: usize,
     retry_after_ms: Option<i64>,
-    address: String,
+    started: Box<str>,
+    pointer: Box<str>,
+    line: u32,
+    column: u32,
+    token: u32,
+    address: u32,
+    status: u16,
+}
+
+impl Record {
+    fn call_ref(&self) -> CallRef {
+        CallRef {
+            call: self.call,
+            started: self.started.to_string(),
+            location: Location {
+                pointer: self.pointer.to_string(),
+                line: self.line,
+                column: self.column,
+                end_line: self.line,
+                end_column: self.column,
+            },
+        }
+    }
+
+    fn diagnostic(&self, rule: Rule, message: String) -> Diagnostic {
+        let at = self.call_ref();
+        let mut diagnostic = at.location.diagnostic(rule, message);
+        diagnostic.call = Some(at.call);
+        diagnostic.time = Some(at.started);
+        diagnostic
+    }
+}
+
+/// Distinct strings numbered in order of first appearance.
+#[derive(Default)]
+struct Table {
+    ids: HashMap<String, u32>,
+}
+
+impl Table {
+    fn id(&mut self, name: String) -> u32 {
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        *self.ids.entry(name).or_insert(next)
+    }
+
+    /// The strings, indexed by id.
+    fn names(self) -> Vec<String> {
+        let mut names = vec![String::new(); self.ids.len()];
+        for (name, id) in self.ids {
+            if let Some(slot) = names.get_mut(id as usize) {
+                *slot = name;
+            }
+        }
+        names
+    }
+}
+
+/// A 429 response the next calls of its token are measured against, ordered by when it ended.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Pending429 {
+    end_ms: i64,
+    call: usize,
+    retry_after_ms: Option<i64>,
+    address: u32,
 }
 
 /// An ongoing run of windows above the limit.
 struct OpenBurst {
     start_ms: i64,
     count: usize,
-    event: Event,
+    at: usize,
 }
 
 #[derive(Default)]
@@ -76,11 +126,12 @@ struct TokenState {
     window: VecDeque<i64>,
     peak: usize,
     peak_start_ms: i64,
-    peak_event: Option<Event>,
+    peak_at: Option<CallRef>,
     burst: Option<OpenBurst>,
     bursts: Vec<Burst>,
     series: Vec<SecondBucket>,
-    pending: Option<Pending429>,
+    /// 429 responses no call has started after yet, earliest end first.
+    pending: BinaryHeap<Reverse<Pending429>>,
     /// Wait before the previous retry of an unbroken run of 429s without `Retry-After`.
     last_retry_gap_ms: Option<i64>,
     fixed_interval_reported: bool,
@@ -89,83 +140,124 @@ struct TokenState {
 /// The timing result of one AccessToken: its profile and the call at its peak.
 pub struct TokenTiming {
     pub profile: RateProfile,
-    pub peak_event: Option<Event>,
+    pub peak_at: Option<CallRef>,
 }
 
-/// Collects events (in any order within the reorder horizon) and analyses them in time order.
+/// Collects calls in any order and analyses them in time order.
 #[derive(Default)]
 pub struct Timing {
-    pending: BinaryHeap<Reverse<Event>>,
-    latest_ms: i64,
-    tokens: BTreeMap<String, TokenState>,
-    /// Findings, each with the address of the call it is about.
-    diagnostics: Vec<(String, Diagnostic)>,
+    records: Vec<Record>,
+    tokens: Table,
+    addresses: Table,
 }
+
+/// Receives each timing finding with the address of the call it is about.
+pub type Sink<'s> = &'s mut dyn FnMut(&str, Diagnostic);
 
 impl Timing {
     pub fn push(&mut self, event: Event) {
-        self.latest_ms = self.latest_ms.max(event.start_ms);
-        self.pending.push(Reverse(event));
-        while let Some(Reverse(oldest)) = self.pending.peek() {
-            let settled = oldest.start_ms <= self.latest_ms - REORDER_HORIZON_MS;
-            if !settled && self.pending.len() <= REORDER_CAPACITY {
-                break;
-            }
-            if let Some(Reverse(event)) = self.pending.pop() {
-                self.process(event);
-            }
-        }
+        let record = Record {
+            start_ms: event.start_ms,
+            end_ms: event.end_ms.max(event.start_ms),
+            call: event.call,
+            retry_after_ms: event.retry_after_ms,
+            started: event.started.into_boxed_str(),
+            pointer: event.location.pointer.into_boxed_str(),
+            line: event.location.line,
+            column: event.location.column,
+            token: self.tokens.id(event.token),
+            address: self.addresses.id(event.address),
+            status: event.status,
+        };
+        self.records.push(record);
     }
 
-    /// Analyses what is left and returns the diagnostics and the per-token profiles (masked).
-    pub fn finish(mut self) -> (Vec<(String, Diagnostic)>, Vec<TokenTiming>) {
-        while let Some(Reverse(event)) = self.pending.pop() {
-            self.process(event);
+    /// Analyses the calls in time order (ties in recorded order), hands each finding to `sink`
+    /// and returns the per-token profiles (masked), ordered by token.
+    pub fn finish(self, sink: Sink<'_>) -> Vec<TokenTiming> {
+        let Timing {
+            mut records,
+            tokens,
+            addresses,
+        } = self;
+        records.sort_unstable_by_key(|r| (r.start_ms, r.call));
+        let tokens = tokens.names();
+        let addresses = addresses.names();
+        let mut states: Vec<TokenState> = tokens.iter().map(|_| TokenState::default()).collect();
+        let mut analysis = Analysis {
+            records: &records,
+            tokens: &tokens,
+            addresses: &addresses,
+            sink,
+        };
+        for (index, record) in records.iter().enumerate() {
+            if let Some(state) = states.get_mut(record.token as usize) {
+                analysis.process(state, index);
+            }
         }
-        let mut profiles = Vec::new();
-        for (token, mut state) in std::mem::take(&mut self.tokens) {
+        let mut profiles: Vec<(&String, TokenTiming)> = Vec::new();
+        for (token, mut state) in tokens.iter().zip(states) {
             if let Some(open) = state.burst.take() {
-                close_burst(&token, open, &mut state.bursts, &mut self.diagnostics);
+                analysis.close_burst(token, open, &mut state.bursts);
             }
-            let masked = crate::secret::mask(&token);
-            profiles.push(TokenTiming {
-                profile: RateProfile {
-                    access_token: masked,
-                    calls: state.calls,
-                    limit: REQUESTS_PER_WINDOW as usize,
-                    peak: state.peak,
-                    peak_window_start: state
-                        .peak_event
-                        .as_ref()
-                        .map(|_| iso_millis(state.peak_start_ms)),
-                    declared_peak: None,
-                    bursts: state.bursts,
-                    series: state.series,
+            let profile = RateProfile {
+                access_token: crate::secret::mask(token),
+                calls: state.calls,
+                limit: REQUESTS_PER_WINDOW as usize,
+                peak: state.peak,
+                peak_window_start: state
+                    .peak_at
+                    .as_ref()
+                    .map(|_| iso_millis(state.peak_start_ms)),
+                declared_peak: None,
+                bursts: state.bursts,
+                series: state.series,
+            };
+            profiles.push((
+                token,
+                TokenTiming {
+                    profile,
+                    peak_at: state.peak_at,
                 },
-                peak_event: state.peak_event,
-            });
+            ));
         }
-        (self.diagnostics, profiles)
+        profiles.sort_by(|a, b| a.0.cmp(b.0));
+        profiles.into_iter().map(|(_, timing)| timing).collect()
     }
+}
 
-    fn process(&mut self, event: Event) {
-        let state = self.tokens.entry(event.token.clone()).or_default();
+/// The sorted calls, the tables their indexes point into, and where findings go.
+struct Analysis<'a, 's> {
+    records: &'a [Record],
+    tokens: &'a [String],
+    addresses: &'a [String],
+    sink: Sink<'s>,
+}
+
+/// The name of a table index.
+fn name(table: &[String], id: u32) -> &str {
+    table.get(id as usize).map_or("", String::as_str)
+}
+
+impl<'a> Analysis<'a, '_> {
+    fn process(&mut self, state: &mut TokenState, index: usize) {
+        let records: &'a [Record] = self.records;
+        let record = &records[index];
         state.calls += 1;
-
         while state
             .window
             .front()
-            .is_some_and(|&t| t <= event.start_ms - WINDOW_MS)
+            .is_some_and(|&t| t <= record.start_ms.saturating_sub(WINDOW_MS))
         {
             state.window.pop_front();
         }
-        state.window.push_back(event.start_ms);
+        state.window.push_back(record.start_ms);
         let count = state.window.len();
-        let window_start = state.window.front().copied().unwrap_or(event.start_ms);
+        let window_start = state.window.front().copied().unwrap_or(record.start_ms);
         if count > state.peak {
             state.peak = count;
             state.peak_start_ms = window_start;
-            state.peak_event = Some(event.clone());
+            state.peak_at = Some(record.call_ref());
         }
         if count > REQUESTS_PER_WINDOW as usize {
             match &mut state.burst {
@@ -178,15 +270,16 @@ impl Timing {
                     state.burst = Some(OpenBurst {
                         start_ms: window_start,
                         count,
-                        event: event.clone(),
+                        at: index,
                     })
                 }
             }
         } else if let Some(open) = state.burst.take() {
-            close_burst(&event.token, open, &mut state.bursts, &mut self.diagnostics);
+            let tokens: &'a [String] = self.tokens;
+            self.close_burst(name(tokens, record.token), open, &mut state.bursts);
         }
 
-        let second = event.start_ms.div_euclid(1000);
+        let second = record.start_ms.div_euclid(1000);
         match state.series.last_mut() {
             Some(bucket) if bucket.second == second => {
                 bucket.requests += 1;
@@ -199,86 +292,100 @@ impl Timing {
             }),
         }
 
-        check_retry(state, &event, &mut self.diagnostics);
+        self.check_retry(state, record);
     }
-}
 
-fn close_burst(
-    token: &str,
-    open: OpenBurst,
-    bursts: &mut Vec<Burst>,
-    out: &mut Vec<(String, Diagnostic)>,
-) {
-    let start = iso_millis(open.start_ms);
-    let mut diagnostic = open.event.location.diagnostic(
-        rules::RATE_LIMIT_EXCEEDED,
-        format!(
-            "Found {} requests with AccessToken {} in the 30 s window starting {start}; the limit is {REQUESTS_PER_WINDOW} per sliding 30 s window.",
-            open.count,
-            crate::secret::mask(token)
-        ),
-    );
-    diagnostic.call = Some(open.event.call);
-    diagnostic.time = Some(open.event.started.clone());
-    out.push((open.event.address.clone(), diagnostic));
-    bursts.push(Burst {
-        window_start: start,
-        count: open.count,
-        call: open.event.call,
-    });
-}
-
-fn check_retry(state: &mut TokenState, event: &Event, out: &mut Vec<(String, Diagnostic)>) {
-    if let Some(pending) = state.pending.take() {
-        let waited = event.start_ms.saturating_sub(pending.response_ms);
-        match pending.retry_after_ms {
-            Some(asked) if waited < asked => {
-                let mut diagnostic = event.location.diagnostic(
-                    rules::RETRY_AFTER_IGNORED,
-                    format!(
-                        "This call came {} after a 429 response that asked (Retry-After) to wait {}; expected no call with this AccessToken before the wait elapsed.",
-                        seconds(waited),
-                        seconds(asked)
-                    ),
-                );
-                diagnostic.call = Some(event.call);
-                diagnostic.time = Some(event.started.clone());
-                out.push((event.address.clone(), diagnostic));
-            }
-            None if event.address == pending.address => {
-                if let Some(previous) = state.last_retry_gap_ms {
-                    let tolerance = (previous / 10).max(250);
-                    if waited.abs_diff(previous) <= tolerance.unsigned_abs()
-                        && !state.fixed_interval_reported
-                    {
-                        state.fixed_interval_reported = true;
-                        let mut diagnostic = event.location.diagnostic(
-                            rules::FIXED_INTERVAL_RETRY,
-                            format!(
-                                "Retries after 429 responses without Retry-After waited {} and then {}: a fixed interval; expected exponential backoff (each wait longer than the last).",
-                                seconds(previous),
-                                seconds(waited)
-                            ),
-                        );
-                        diagnostic.call = Some(event.call);
-                        diagnostic.time = Some(event.started.clone());
-                        out.push((event.address.clone(), diagnostic));
-                    }
-                }
-                state.last_retry_gap_ms = Some(waited);
-            }
-            _ => {}
-        }
-    }
-    if event.status == 429 {
-        state.pending = Some(Pending429 {
-            response_ms: event.end_ms,
-            retry_after_ms: event.retry_after_ms,
-            address: event.address.clone(),
+    fn close_burst(&mut self, token: &str, open: OpenBurst, bursts: &mut Vec<Burst>) {
+        let records: &'a [Record] = self.records;
+        let record = &records[open.at];
+        let start = iso_millis(open.start_ms);
+        let diagnostic = record.diagnostic(
+            rules::RATE_LIMIT_EXCEEDED,
+            format!(
+                "Found {} requests with AccessToken {} in the 30 s window starting {start}; the limit is {REQUESTS_PER_WINDOW} per sliding 30 s window.",
+                open.count,
+                crate::secret::mask(token)
+            ),
+        );
+        (self.sink)(name(self.addresses, record.address), diagnostic);
+        bursts.push(Burst {
+            window_start: start,
+            count: open.count,
+            call: record.call,
         });
-    } else {
-        state.last_retry_gap_ms = None;
-        state.fixed_interval_reported = false;
+    }
+
+    /// Measures the call against the 429 responses of its token that ended before it started;
+    /// responses still outstanding are left for later calls (this one ran concurrently).
+    fn check_retry(&mut self, state: &mut TokenState, record: &Record) {
+        // The Retry-After wait the call cut shortest, and the wait after the latest 429 without
+        // Retry-After of the same operation (a retry).
+        let mut ignored: Option<(i64, i64)> = None;
+        let mut retry_wait: Option<i64> = None;
+        while state
+            .pending
+            .peek()
+            .is_some_and(|Reverse(p)| p.end_ms <= record.start_ms)
+        {
+            let Some(Reverse(pending)) = state.pending.pop() else {
+                break;
+            };
+            let waited = record.start_ms - pending.end_ms;
+            match pending.retry_after_ms {
+                Some(asked)
+                    if waited < asked && ignored.is_none_or(|(w, a)| asked - waited > a - w) =>
+                {
+                    ignored = Some((waited, asked));
+                }
+                Some(_) => {}
+                None if pending.address == record.address => {
+                    retry_wait = Some(retry_wait.map_or(waited, |w| w.min(waited)));
+                }
+                None => {}
+            }
+        }
+        if let Some((waited, asked)) = ignored {
+            let diagnostic = record.diagnostic(
+                rules::RETRY_AFTER_IGNORED,
+                format!(
+                    "This call came {} after a 429 response that asked (Retry-After) to wait {}; expected no call with this AccessToken before the wait elapsed.",
+                    seconds(waited),
+                    seconds(asked)
+                ),
+            );
+            (self.sink)(name(self.addresses, record.address), diagnostic);
+        }
+        if let Some(waited) = retry_wait {
+            if let Some(previous) = state.last_retry_gap_ms {
+                let tolerance = (previous / 10).max(250);
+                if waited.abs_diff(previous) <= tolerance.unsigned_abs()
+                    && !state.fixed_interval_reported
+                {
+                    state.fixed_interval_reported = true;
+                    let diagnostic = record.diagnostic(
+                        rules::FIXED_INTERVAL_RETRY,
+                        format!(
+                            "Retries after 429 responses without Retry-After waited {} and then {}: a fixed interval; expected exponential backoff (each wait longer than the last).",
+                            seconds(previous),
+                            seconds(waited)
+                        ),
+                    );
+                    (self.sink)(name(self.addresses, record.address), diagnostic);
+                }
+            }
+            state.last_retry_gap_ms = Some(waited);
+        }
+        if record.status == 429 {
+            state.pending.push(Reverse(Pending429 {
+                end_ms: record.end_ms,
+                call: record.call,
+                retry_after_ms: record.retry_after_ms,
+                address: record.address,
+            }));
+        } else {
+            state.last_retry_gap_ms = None;
+            state.fixed_interval_reported = false;
+        }
     }
 }
 

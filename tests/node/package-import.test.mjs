@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import init, {
@@ -14,6 +14,7 @@ import init, {
   version,
 } from 'mews-connector-validator';
 
+import { nativeCli } from './clis.mjs';
 import { CUSTOMERS_GET_ALL, DATE, SAMPLE_FINDINGS, located, sampleBody } from './payloads.mjs';
 
 const cargoVersion = readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8').match(
@@ -185,8 +186,9 @@ test('rules() lists every rule once, with docs', () => {
 });
 
 // The wasm build and the native build are one engine: same input, same report.
-const cli = new URL('../../target/debug/mews-connector-validator', import.meta.url);
-test('reports equal the native CLI’s', { skip: !existsSync(cli) && 'no native build (cargo build)' }, () => {
+test('reports equal the native CLI’s', (t) => {
+  const cli = nativeCli(t);
+  if (!cli) return;
   const cases = [[CUSTOMERS_GET_ALL, sampleBody()]];
   operations().forEach((op, index) => {
     if (op.example && index % 10 === 0) cases.push([op.address, JSON.stringify(op.example, null, 2)]);
@@ -194,7 +196,7 @@ test('reports equal the native CLI’s', { skip: !existsSync(cli) && 'no native 
   for (const [address, body] of cases) {
     let output;
     try {
-      output = execFileSync(cli.pathname, ['request', '--address', address, '--date', DATE, '--format', 'json'], {
+      output = execFileSync(cli, ['request', '--address', address, '--date', DATE, '--format', 'json'], {
         input: body,
         encoding: 'utf8',
       });

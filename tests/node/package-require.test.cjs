@@ -17,9 +17,14 @@ test('require() resolves to the Node build, which needs no init()', () => {
   assert.match(require.resolve('mews-connector-validator'), /node_modules\/mews-connector-validator\/node\/mews_connector_validator\.js$/);
   assert.deepEqual(Object.keys(validator).sort(), [
     'analyzeSession',
+    'completions',
     'detectInput',
     'operations',
+    'recordingRules',
+    'renderReadinessMarkdown',
     'rules',
+    'sessionCallBody',
+    'sessionCalls',
     'validateChecklist',
     'validateInput',
     'validateRequest',

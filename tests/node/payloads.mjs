@@ -18,7 +18,7 @@ const GUIDE = 'https://docs.mews.com/connector-api/guidelines';
 export const SAMPLE_FINDINGS = [
   ['demo-token', 'info', '/ClientToken', 2, 18, 2, 84, `${GUIDE}/environments#demo-environments`],
   ['demo-token', 'info', '/AccessToken', 3, 18, 3, 84, `${GUIDE}/environments#demo-environments`],
-  ['client-not-unique', 'warning', '/Client', 4, 13, 4, 34, 'https://docs.mews.com/connector-api/your-journey/private-integration#certification-instructions'],
+  ['client-not-unique', 'error', '/Client', 4, 13, 4, 34, 'https://docs.mews.com/connector-api/your-journey/private-integration#certification-instructions'],
   ['type-mismatch', 'error', '/Extent/Customers', 10, 18, 10, 23, 'https://docs.mews.com/connector-api/operations/customers#customer-extent'],
   ['limitation-count-range', 'error', '/Limitation/Count', 13, 14, 13, 18, `${GUIDE}/pagination#limitation`],
 ];

@@ -3,11 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { analyzeSession, validateChecklist } from 'mews-connector-validator';
 
+import { nativeCli } from './clis.mjs';
 import { DATE } from './payloads.mjs';
 
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -118,11 +119,12 @@ test('garbage is a report, not an exception', () => {
   }
 });
 
-const cli = new URL('../../target/debug/mews-connector-validator', import.meta.url);
-test('session and checklist reports equal the native CLI’s', { skip: !existsSync(cli) && 'no native build (cargo build)' }, () => {
+test('session and checklist reports equal the native CLI’s', (t) => {
+  const cli = nativeCli(t);
+  if (!cli) return;
   const run = (args) => {
     try {
-      return JSON.parse(execFileSync(cli.pathname, [...args, '--date', DATE, '--format', 'json'], { encoding: 'utf8' }));
+      return JSON.parse(execFileSync(cli, [...args, '--date', DATE, '--format', 'json'], { encoding: 'utf8' }));
     } catch (error) {
       return JSON.parse(error.stdout);
     }

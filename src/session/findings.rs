@@ -1,0 +1,227 @@
+//! The findings of a session review, capped like a request report
+//! ([`MAX_DIAGNOSTICS`](crate::pipeline::limits::MAX_DIAGNOSTICS)): a recording of millions of
+//! broken entries must give a readable report in bounded memory, not millions of findings.
+//!
+//! The report lists the most severe findings, every rule's first finding before any rule's
+//! second (a burst above the rate limit is not hidden by a thousand unreadable entries), and one
+//! `diagnostics-truncated` finding counts the rest by rule. Findings that can no longer make the
+//! list are only counted as they come, so memory stays bounded.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Location;
+use crate::options::Options;
+use crate::pipeline::limits::MAX_DIAGNOSTICS;
+use crate::rules;
+
+/// Findings kept before the least important are dropped (each drop keeps the best
+/// [`MAX_DIAGNOSTICS`], which later findings cannot push out of the list).
+const KEPT_AT_MOST: usize = 4 * MAX_DIAGNOSTICS;
+
+/// What identifies a repeated finding: rule, pointer, message.
+type RepeatKey = (String, String, String);
+
+#[derive(Default)]
+pub struct Findings {
+    /// Findings that may be listed, in the order they came, each with its rank in its rule.
+    kept: Vec<(usize, Diagnostic)>,
+    /// Per rule: findings raised so far (the next one's rank), and findings only counted.
+    per_rule: BTreeMap<String, (usize, usize)>,
+    /// Findings listed once for all the calls that repeat them: the later calls, counted.
+    repeats: HashMap<RepeatKey, usize>,
+}
+
+impl Findings {
+    /// Adds a finding as the options have it (a rule turned off is neither listed nor counted).
+    /// True when it may be listed.
+    pub fn add(&mut self, options: &Options, diagnostic: Diagnostic) -> bool {
+        let Some(diagnostic) = options.apply(vec![diagnostic]).pop() else {
+            return false;
+        };
+        let (raised, counted) = self.per_rule.entry(diagnostic.rule.clone()).or_default();
+        let rank = *raised;
+        *raised += 1;
+        // MAX_DIAGNOSTICS earlier findings of the rule (same severity) all outrank this one.
+        if rank >= MAX_DIAGNOSTICS {
+            *counted += 1;
+            return false;
+        }
+        self.kept.push((rank, diagnostic));
+        if self.kept.len() >= KEPT_AT_MOST {
+            self.keep_best(MAX_DIAGNOSTICS);
+        }
+        true
+    }
+
+    /// Adds a finding that later calls may repeat word for word (a notice every call of a session
+    /// carries): listed once, at its first call, with the count of the others. True when it is
+    /// not a repeat.
+    pub fn add_repeatable(&mut self, options: &Options, diagnostic: Diagnostic) -> bool {
+        let key = (
+            diagnostic.rule.clone(),
+            diagnostic.pointer.clone(),
+            diagnostic.message.clone(),
+        );
+        if let Some(repeats) = self.repeats.get_mut(&key) {
+            *repeats += 1;
+            return false;
+        }
+        if self.add(options, diagnostic) && self.repeats.len() < KEPT_AT_MOST {
+            self.repeats.insert(key, 0);
+        }
+        true
+    }
+
+    /// The findings the report lists, and the summary of the rest.
+    pub fn into_listed(mut self, options: &Options) -> Vec<Diagnostic> {
+        self.keep_best(MAX_DIAGNOSTICS);
+        let Findings {
+            kept,
+            mut per_rule,
+            mut repeats,
+        } = self;
+        let mut listed: Vec<Diagnostic> = kept.into_iter().map(|(_, d)| d).collect();
+        for diagnostic in &mut listed {
+            let key = (
+                diagnostic.rule.clone(),
+                diagnostic.pointer.clone(),
+                diagnostic.message.clone(),
+            );
+            if let Some(count) = repeats.remove(&key).filter(|&count| count > 0) {
+                diagnostic.message.push_str(&format!(
+                    " (Repeated in {count} later call(s), listed once.)"
+                ));
+            }
+        }
+        // Repeats of a finding that is not listed are not listed either.
+        for ((rule, ..), count) in repeats {
+            per_rule.entry(rule).or_default().1 += count;
+        }
+        let unlisted: Vec<(usize, String)> = per_rule
+            .into_iter()
+            .filter(|(_, (_, counted))| *counted > 0)
+            .map(|(rule, (_, counted))| (counted, rule))
+            .collect();
+        if !unlisted.is_empty() {
+            listed.extend(options.apply(vec![summary(unlisted)]));
+        }
+        listed
+    }
+
+    /// Keeps the `limit` best findings (most severe, then lowest rank in their rule, then
+    /// earliest), in the order they came; counts the others.
+    fn keep_best(&mut self, limit: usize) {
+        if self.kept.len() <= limit {
+            return;
+        }
+        let mut order: Vec<usize> = (0..self.kept.len()).collect();
+        order.sort_by_key(|&i| (Reverse(self.kept[i].1.severity), self.kept[i].0, i));
+        let mut best = vec![false; self.kept.len()];
+        for &i in order.iter().take(limit) {
+            best[i] = true;
+        }
+        let mut index = 0;
+        let per_rule = &mut self.per_rule;
+        self.kept.retain(|(_, diagnostic)| {
+            let keep = best[index];
+            index += 1;
+            if !keep {
+                per_rule.entry(diagnostic.rule.clone()).or_default().1 += 1;
+            }
+            keep
+        });
+    }
+}
+
+fn summary(mut unlisted: Vec<(usize, String)>) -> Diagnostic {
+    unlisted.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let total: usize = unlisted.iter().map(|(count, _)| count).sum();
+    let by_rule: Vec<String> = unlisted
+        .iter()
+        .map(|(count, rule)| format!("{count} {rule}"))
+        .collect();
+    Location::start().diagnostic(
+        rules::DIAGNOSTICS_TRUNCATED,
+        format!(
+            "{total} more findings are not listed (a report lists at most {MAX_DIAGNOSTICS}, the most severe first): {}; the per-operation table counts every finding about its calls.",
+            by_rule.join(", ")
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(rule: crate::diagnostic::Rule, call: usize) -> Diagnostic {
+        let mut diagnostic = Location::start().diagnostic(rule, format!("call {call}"));
+        diagnostic.call = Some(call);
+        diagnostic
+    }
+
+    #[test]
+    fn lists_the_most_severe_with_every_rule_represented_and_counts_the_rest() {
+        let options = Options::default();
+        let mut findings = Findings::default();
+        findings.add(&options, finding(rules::OPERATION_ALWAYS_FAILING, 1));
+        for call in 0..5000 {
+            findings.add(&options, finding(rules::SESSION_ENTRY_UNREADABLE, call));
+        }
+        findings.add(&options, finding(rules::RATE_LIMIT_EXCEEDED, 6000));
+        let listed = findings.into_listed(&options);
+        assert_eq!(listed.len(), MAX_DIAGNOSTICS + 1);
+        let count = |rule: &str| listed.iter().filter(|d| d.rule == rule).count();
+        assert_eq!(count("session-entry-unreadable"), MAX_DIAGNOSTICS - 1);
+        assert_eq!(
+            count("rate-limit-exceeded"),
+            1,
+            "a later error of another rule"
+        );
+        assert_eq!(
+            count("operation-always-failing"),
+            0,
+            "a warning yields to errors"
+        );
+        let summary = listed.last().unwrap();
+        assert_eq!(summary.rule, "diagnostics-truncated");
+        assert!(
+            summary.message.starts_with(
+                "4002 more findings are not listed (a report lists at most 1000, the most severe first): 4001 session-entry-unreadable, 1 operation-always-failing;"
+            ),
+            "{}",
+            summary.message
+        );
+    }
+
+    #[test]
+    fn repeats_are_listed_once_with_their_count() {
+        let options = Options::default();
+        let mut findings = Findings::default();
+        for _ in 0..3 {
+            findings.add_repeatable(&options, finding(rules::OPERATION_ALWAYS_FAILING, 1));
+        }
+        let listed = findings.into_listed(&options);
+        assert_eq!(listed.len(), 1);
+        assert!(
+            listed[0]
+                .message
+                .ends_with("(Repeated in 2 later call(s), listed once.)")
+        );
+    }
+
+    #[test]
+    fn a_rule_turned_off_is_neither_listed_nor_counted() {
+        let mut options = Options::default();
+        options.rules.insert(
+            "session-entry-unreadable".into(),
+            crate::options::Level::Off,
+        );
+        let mut findings = Findings::default();
+        for call in 0..2000 {
+            findings.add(&options, finding(rules::SESSION_ENTRY_UNREADABLE, call));
+        }
+        assert!(findings.into_listed(&options).is_empty());
+    }
+}
