@@ -86,7 +86,7 @@ fn very_deep_nesting_is_an_error_not_a_crash() {
     ] {
         let report = request(&text);
         assert!(!report.valid);
-        assert_eq!(report.diagnostics[0].rule, "invalid-json");
+        assert_eq!(report.diagnostics[0].rule, "nesting-too-deep");
     }
 }
 
@@ -192,23 +192,17 @@ fn unknown_address_still_parses_the_body_and_points_at_the_start() {
 }
 
 #[test]
-fn nesting_serde_json_refuses_is_still_validated() {
-    // 300 levels: within the parser's bound, beyond serde_json's recursion limit of 128.
-    let mut body = valid_body(paginated()).unwrap();
-    body["Limitation"]["Count"] = serde_json::json!(0);
+fn nesting_beyond_the_limit_is_one_finding_at_the_first_level_too_deep() {
+    // 300 levels: the body is not checked further; the finding marks the bracket that opens the
+    // 65th level (the body's object is the first).
+    let body = valid_body(paginated()).unwrap();
     let deep = format!("{}1{}", "[".repeat(300), "]".repeat(300));
     let text = body
         .to_string()
         .replacen('{', &format!("{{\"Zz\": {deep}, "), 1);
     let report = request(&text);
-    assert_eq!(
-        engine_errors(&report),
-        [
-            ("unknown-property".to_string(), "/Zz".to_string()),
-            (
-                "limitation-count-range".to_string(),
-                "/Limitation/Count".to_string()
-            )
-        ]
-    );
+    let column = u32::try_from(text.find('[').unwrap() + 63 + 1).unwrap();
+    assert_eq!(rules(&report), [("nesting-too-deep", "", 1, column)]);
+    let message = &report.diagnostics[0].message;
+    assert!(message.contains("deeper than 64 levels"), "{message}");
 }

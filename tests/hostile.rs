@@ -638,12 +638,12 @@ fn an_invalid_utf8_body_is_reported_at_its_byte() {
 }
 
 #[test]
-fn a_body_nested_a_hundred_thousand_deep_is_invalid_json() {
+fn a_body_nested_a_hundred_thousand_deep_is_too_deep() {
     let text = "[".repeat(100_000);
     let report = timed(seconds(10), || {
         validate_request_bytes(CONFIGURATION, text.as_bytes(), &options())
     });
-    has_rule(&report, "invalid-json");
+    has_rule(&report, "nesting-too-deep");
     check_report(&text, &report);
 }
 

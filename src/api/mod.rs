@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod demo;
 pub mod deprecations;
 pub mod limits;
+pub mod plan;
 pub mod schemas;
 pub mod union;
 

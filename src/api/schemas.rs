@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use jsonschema::{Draft, Registry, Validator};
 
 use super::catalog::{self, BUNDLE_ID, Operation};
+use super::plan::Plan;
 
 /// Which body of an operation is validated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +21,7 @@ type Compiled = Result<Validator, String>;
 struct Slots {
     request: Vec<OnceLock<Compiled>>,
     response: Vec<OnceLock<Compiled>>,
+    plans: Vec<OnceLock<Plan>>,
 }
 
 fn slots() -> &'static Slots {
@@ -27,10 +29,36 @@ fn slots() -> &'static Slots {
     SLOTS.get_or_init(|| {
         let count = catalog::operations().len();
         Slots {
-            request: (0..count).map(|_| OnceLock::new()).collect(),
-            response: (0..count).map(|_| OnceLock::new()).collect(),
+            request: empty_slots(count),
+            response: empty_slots(count),
+            plans: empty_slots(count),
         }
     })
+}
+
+fn empty_slots<T>(count: usize) -> Vec<OnceLock<T>> {
+    (0..count).map(|_| OnceLock::new()).collect()
+}
+
+/// The index of `operation` in the catalog: catalog references (the usual case) are found by
+/// address in memory, copies by id.
+fn index_of(operation: &Operation) -> Option<usize> {
+    let operations = catalog::operations();
+    operations
+        .iter()
+        .position(|op| std::ptr::eq(op, operation))
+        .or_else(|| {
+            operations
+                .iter()
+                .position(|op| op.operation_id == operation.operation_id)
+        })
+}
+
+/// The certification rules' plan of an operation's request body (compiled on first use).
+pub fn plan(operation: &Operation) -> Option<&'static Plan> {
+    let def = def_of(operation, BodyKind::Request)?;
+    let slot = slots().plans.get(index_of(operation)?)?;
+    Some(slot.get_or_init(|| Plan::compile(catalog::bundle(), def)))
 }
 
 fn registry() -> Result<&'static Registry<'static>, String> {
@@ -73,16 +101,7 @@ pub fn validator(
     kind: BodyKind,
 ) -> Option<Result<&'static Validator, &'static str>> {
     let def = def_of(operation, kind)?;
-    let operations = catalog::operations();
-    // Catalog references (the usual case) are found by address in memory; copies by id.
-    let index = operations
-        .iter()
-        .position(|op| std::ptr::eq(op, operation))
-        .or_else(|| {
-            operations
-                .iter()
-                .position(|op| op.operation_id == operation.operation_id)
-        })?;
+    let index = index_of(operation)?;
     let table = match kind {
         BodyKind::Request => &slots().request,
         BodyKind::Response => &slots().response,

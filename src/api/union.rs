@@ -1,126 +1,302 @@
-//! Which schemas of the bundle apply to a value: `$ref` and `allOf` are followed, and of a union
-//! (`anyOf`/`oneOf`) the branch the value was meant for is chosen — the one way the product picks
-//! a branch, for the certification rules' walk and for reporting a failed union alike.
+//! Which branch of a union (`anyOf`/`oneOf`) a value was meant for — the one way the product picks
+//! a branch, for the certification rules' walk ([`super::plan`]) and for reporting a failed union
+//! alike.
+//!
+//! Each branch is summarised once as a [`Shape`] (the JSON types it accepts, the property names it
+//! knows with their `const`/`enum` discriminators, the names it requires), read from the schemas
+//! the branch leads to through `$ref` and `allOf`; [`choose`] scores a value against the shapes.
 
-use serde_json::Value as Schema;
+use std::collections::BTreeMap;
 
-use crate::source::{Node, Value, pointer};
+use serde_json::Value;
+
+use crate::source::pointer;
 
 /// Bound on nested `$ref`/`allOf`/`anyOf` hops while resolving one value: the bundle is
 /// generated, but a cyclic or hostile bundle must not hang the engine.
 pub const MAX_RESOLUTION_DEPTH: usize = 32;
 
-/// Whether resolution descends into `anyOf`/`oneOf`. Scoring a branch does not, so nested unions
-/// cannot make branch choice exponential.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Unions {
-    Choose,
-    Skip,
+/// Where the `$defs` of a schema bundle come from: the embedded bundle, or a hand-made one.
+pub trait Defs {
+    /// The schema of a `$defs` entry.
+    fn def(&self, name: &str) -> Option<&Value>;
 }
 
-/// The schemas that apply to one value, outermost first, and the `$defs` names reached.
-#[derive(Debug, Default)]
-pub struct Resolved<'s> {
-    pub schemas: Vec<&'s Schema>,
-    pub defs: Vec<&'s str>,
-}
-
-/// Adds to `resolved` `schema` and what it leads to for `node`: the targets of its `$ref`s and
-/// `allOf`s, then (with [`Unions::Choose`]) the chosen branch of each `anyOf`/`oneOf`.
-pub fn resolve<'s>(
-    bundle: &'s Schema,
-    schema: &'s Schema,
-    node: &Node,
-    resolved: &mut Resolved<'s>,
-    unions: Unions,
-    depth: usize,
-) {
-    if depth > MAX_RESOLUTION_DEPTH || !schema.is_object() {
-        return;
+/// A bundle document: its `$defs`.
+impl Defs for Value {
+    fn def(&self, name: &str) -> Option<&Value> {
+        self.get("$defs")?.get(name)
     }
-    resolved.schemas.push(schema);
-    if let Some((name, target)) = schema
-        .get("$ref")
-        .and_then(Schema::as_str)
-        .and_then(|reference| dereference(bundle, reference))
-    {
-        resolved.defs.push(name);
-        resolve(bundle, target, node, resolved, unions, depth + 1);
-    }
-    if let Some(parts) = schema.get("allOf").and_then(Schema::as_array) {
-        for part in parts {
-            resolve(bundle, part, node, resolved, unions, depth + 1);
-        }
-    }
-    if unions == Unions::Skip {
-        return;
-    }
-    for union in ["anyOf", "oneOf"] {
-        if let Some(branch) = schema
-            .get(union)
-            .and_then(Schema::as_array)
-            .and_then(|branches| {
-                choose(bundle, branches, node, |_| true, depth).and_then(|i| branches.get(i))
-            })
-        {
-            resolve(bundle, branch, node, resolved, unions, depth + 1);
-        }
-    }
-}
-
-/// A schema in the bundle's `$defs`, with its name.
-pub fn definition<'s>(bundle: &'s Schema, name: &str) -> Option<(&'s str, &'s Schema)> {
-    bundle
-        .get("$defs")?
-        .as_object()?
-        .get_key_value(name)
-        .map(|(name, schema)| (name.as_str(), schema))
 }
 
 /// The `$defs` name and schema a `$ref` designates (`#/$defs/X` or `<bundle id>#/$defs/X`).
-fn dereference<'s>(bundle: &'s Schema, reference: &str) -> Option<(&'s str, &'s Schema)> {
+pub fn dereference<'s, D: Defs + ?Sized>(
+    defs: &'s D,
+    reference: &str,
+) -> Option<(String, &'s Value)> {
     let (_, fragment) = reference.split_once('#')?;
     let name = fragment.strip_prefix("/$defs/")?;
     // Generated names never need RFC 6901 escapes; unescape only when present (rare, allocates).
-    if name.contains('~') {
+    let name = if name.contains('~') {
         let tokens = pointer::tokens(fragment)?;
         let [_, name] = tokens.as_slice() else {
             return None;
         };
-        return definition(bundle, name);
-    }
-    if name.contains('/') {
+        name.clone()
+    } else if name.contains('/') {
         return None;
-    }
-    definition(bundle, name)
+    } else {
+        name.to_string()
+    };
+    let schema = defs.def(&name)?;
+    Some((name, schema))
 }
 
-/// The index of the branch of a union that fits `node` best, among those `allowed`. When none
+/// The schemas `schema` leads to without choosing any union branch: itself, then the targets of
+/// its `$ref`s and `allOf`s, outermost first, starting at resolution `depth`.
+pub fn closure<'s, D: Defs + ?Sized>(
+    defs: &'s D,
+    schema: &'s Value,
+    depth: usize,
+) -> Vec<&'s Value> {
+    let mut out = Vec::new();
+    collect(defs, schema, depth, &mut out);
+    out
+}
+
+fn collect<'s, D: Defs + ?Sized>(
+    defs: &'s D,
+    schema: &'s Value,
+    depth: usize,
+    out: &mut Vec<&'s Value>,
+) {
+    if depth > MAX_RESOLUTION_DEPTH || !schema.is_object() {
+        return;
+    }
+    out.push(schema);
+    if let Some((_, target)) = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|reference| dereference(defs, reference))
+    {
+        collect(defs, target, depth + 1, out);
+    }
+    for part in schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        collect(defs, part, depth + 1, out);
+    }
+}
+
+/// JSON types as bits: a branch's accepted types and a value's own.
+const NULL: u8 = 1;
+const BOOLEAN: u8 = 2;
+const INTEGER: u8 = 4;
+const NUMBER: u8 = 8;
+const STRING: u8 = 16;
+const ARRAY: u8 = 32;
+const OBJECT: u8 = 64;
+/// A type name JSON Schema does not define: never matches a value.
+const OTHER: u8 = 128;
+
+fn type_bit(name: &str) -> u8 {
+    match name {
+        "null" => NULL,
+        "boolean" => BOOLEAN,
+        "integer" => INTEGER,
+        "number" => NUMBER,
+        "string" => STRING,
+        "array" => ARRAY,
+        "object" => OBJECT,
+        _ => OTHER,
+    }
+}
+
+fn value_bit(value: &Value) -> u8 {
+    match value {
+        Value::Null => NULL,
+        Value::Bool(_) => BOOLEAN,
+        Value::Number(n) if n.is_i64() || n.is_u64() => INTEGER,
+        Value::Number(_) => NUMBER,
+        Value::String(_) => STRING,
+        Value::Array(_) => ARRAY,
+        Value::Object(_) => OBJECT,
+    }
+}
+
+/// What a property's schema says its value must be, for telling variants apart.
+#[derive(Debug, Clone, PartialEq)]
+enum Discriminator {
+    None,
+    Const(Value),
+    Enum(Vec<Value>),
+}
+
+impl Discriminator {
+    fn of(schema: &Value) -> Self {
+        if let Some(constant) = schema.get("const") {
+            return Discriminator::Const(constant.clone());
+        }
+        match schema.get("enum").and_then(Value::as_array) {
+            Some(values) => Discriminator::Enum(values.clone()),
+            None => Discriminator::None,
+        }
+    }
+
+    fn matches(&self, value: &Value) -> Option<bool> {
+        match self {
+            Discriminator::None => None,
+            Discriminator::Const(constant) => Some(constant == value),
+            Discriminator::Enum(values) => Some(values.contains(value)),
+        }
+    }
+}
+
+/// A union branch summarised for scoring.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    /// The `type`s of the branch's schemas, as bits; `has_types` is false when none names one.
+    types: u8,
+    has_types: bool,
+    /// Property names (first schema defining one wins), sorted, with their discriminators.
+    properties: Vec<(Box<str>, Discriminator)>,
+    /// The first object `additionalProperties`: what unknown names are checked against.
+    additional: Option<Discriminator>,
+    /// Every `required` name, repeats included (each missing one counts).
+    required: Vec<Box<str>>,
+    /// The branch is exactly `{"type": "null"}` (the branch a nullable wrapper adds).
+    null_only: bool,
+}
+
+impl Shape {
+    /// The shape of `branch`, resolved from `depth` on.
+    pub fn of<D: Defs + ?Sized>(defs: &D, branch: &Value, depth: usize) -> Self {
+        let schemas = closure(defs, branch, depth);
+        let mut types = 0;
+        let mut has_types = false;
+        let mut properties: BTreeMap<&str, Discriminator> = BTreeMap::new();
+        let mut additional = None;
+        let mut required = Vec::new();
+        for schema in &schemas {
+            match schema.get("type") {
+                Some(Value::String(name)) => {
+                    has_types = true;
+                    types |= type_bit(name);
+                }
+                Some(Value::Array(names)) => {
+                    for name in names.iter().filter_map(Value::as_str) {
+                        has_types = true;
+                        types |= type_bit(name);
+                    }
+                }
+                _ => {}
+            }
+            if let Some(defined) = schema.get("properties").and_then(Value::as_object) {
+                for (name, property) in defined {
+                    properties
+                        .entry(name.as_str())
+                        .or_insert_with(|| Discriminator::of(property));
+                }
+            }
+            if additional.is_none()
+                && let Some(extra) = schema.get("additionalProperties").filter(|a| a.is_object())
+            {
+                additional = Some(Discriminator::of(extra));
+            }
+            required.extend(
+                schema
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(Box::from),
+            );
+        }
+        Shape {
+            types,
+            has_types,
+            properties: properties
+                .into_iter()
+                .map(|(name, discriminator)| (Box::from(name), discriminator))
+                .collect(),
+            additional,
+            required,
+            null_only: branch.as_object().is_some_and(|s| {
+                s.len() == 1 && s.get("type").and_then(Value::as_str) == Some("null")
+            }),
+        }
+    }
+
+    /// The discriminator of a member named `key`: of its property, else of `additionalProperties`.
+    fn property(&self, key: &str) -> Option<&Discriminator> {
+        self.properties
+            .binary_search_by(|(name, _)| (**name).cmp(key))
+            .ok()
+            .map(|at| &self.properties[at].1)
+            .or(self.additional.as_ref())
+    }
+
+    /// How well `value` fits: the type first, then for objects how many keys the branch knows,
+    /// how many required keys are present, and whether `const`/`enum` discriminators match.
+    fn fit(&self, value: &Value) -> i64 {
+        let found = value_bit(value);
+        let type_fits = !self.has_types
+            || self.types & found != 0
+            || (found == INTEGER && self.types & NUMBER != 0);
+        let mut score = if type_fits {
+            1000
+        } else if self.types == NULL {
+            -1
+        } else {
+            0
+        };
+        if let Value::Object(members) = value {
+            for (key, member) in members {
+                match self.property(key) {
+                    Some(discriminator) => {
+                        score += 10;
+                        match discriminator.matches(member) {
+                            Some(true) => score += 50,
+                            Some(false) => score -= 50,
+                            None => {}
+                        }
+                    }
+                    None => score -= 10,
+                }
+            }
+            let missing = self
+                .required
+                .iter()
+                .filter(|key| !members.contains_key(&***key))
+                .count();
+            score -= 5 * i64::try_from(missing).unwrap_or(i64::MAX / 8);
+        }
+        score
+    }
+}
+
+/// The index of the branch of a union that fits `value` best, among those `allowed`. When none
 /// fits (a bare string where an object is expected), the best non-null branch still wins: rules
 /// then explain what was expected.
-pub fn choose(
-    bundle: &Schema,
-    branches: &[Schema],
-    node: &Node,
-    allowed: impl Fn(usize) -> bool,
-    depth: usize,
-) -> Option<usize> {
+pub fn choose(shapes: &[Shape], value: &Value, allowed: impl Fn(usize) -> bool) -> Option<usize> {
     // The common nullable wrapper `[X, {"type": "null"}]` needs no scoring.
-    if let [first, second] = branches
+    if let [first, second] = shapes
         && allowed(0)
         && allowed(1)
     {
-        match (is_null_only(first), is_null_only(second)) {
-            (true, false) => return Some(if node.is_null() { 0 } else { 1 }),
-            (false, true) => return Some(if node.is_null() { 1 } else { 0 }),
+        match (first.null_only, second.null_only) {
+            (true, false) => return Some(if value.is_null() { 0 } else { 1 }),
+            (false, true) => return Some(if value.is_null() { 1 } else { 0 }),
             _ => {}
         }
     }
     let mut best: Option<(i64, usize)> = None;
-    for (index, branch) in branches.iter().enumerate().filter(|(i, _)| allowed(*i)) {
-        let mut probe = Resolved::default();
-        resolve(bundle, branch, node, &mut probe, Unions::Skip, depth + 1);
-        let score = fit(&probe.schemas, node);
+    for (index, shape) in shapes.iter().enumerate().filter(|(i, _)| allowed(*i)) {
+        let score = shape.fit(value);
         if best.is_none_or(|(best_score, _)| score > best_score) {
             best = Some((score, index));
         }
@@ -128,76 +304,84 @@ pub fn choose(
     best.map(|(_, index)| index)
 }
 
-/// `{"type": "null"}`: the branch a nullable wrapper adds.
-fn is_null_only(schema: &Schema) -> bool {
-    schema
-        .as_object()
-        .is_some_and(|s| s.len() == 1 && s.get("type").and_then(Schema::as_str) == Some("null"))
+/// The shapes of a union's branches, resolved from `depth` on.
+pub fn shapes<D: Defs + ?Sized>(defs: &D, branches: &[Value], depth: usize) -> Vec<Shape> {
+    branches
+        .iter()
+        .map(|branch| Shape::of(defs, branch, depth))
+        .collect()
 }
 
-/// How well a value fits a set of schemas: the type first, then for objects how many keys the
-/// schemas know, how many required keys are present, and whether `const`/`enum` discriminators match.
-fn fit(schemas: &[&Schema], node: &Node) -> i64 {
-    let types: Vec<&str> = schemas
-        .iter()
-        .filter_map(|s| s.get("type"))
-        .flat_map(|t| match t {
-            Schema::String(name) => vec![name.as_str()],
-            Schema::Array(names) => names.iter().filter_map(Schema::as_str).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
-    let node_type = node.type_name();
-    let type_fits = types.is_empty()
-        || types
-            .iter()
-            .any(|&t| t == node_type || (t == "number" && node_type == "integer"));
-    let mut score = if type_fits {
-        1000
-    } else if types.iter().all(|&t| t == "null") {
-        -1
-    } else {
-        0
-    };
-    for member in node.members() {
-        match property_schema(schemas, &member.key) {
-            Some(property) => {
-                score += 10;
-                let constant = property.get("const").map(|c| c == &member.value.to_json());
-                let listed = property
-                    .get("enum")
-                    .and_then(Schema::as_array)
-                    .map(|values| values.contains(&member.value.to_json()));
-                match constant.or(listed) {
-                    Some(true) => score += 50,
-                    Some(false) => score -= 50,
-                    None => {}
-                }
-            }
-            None => score -= 10,
-        }
-    }
-    if matches!(node.value, Value::Object(_)) {
-        let missing = schemas
-            .iter()
-            .filter_map(|s| s.get("required").and_then(Schema::as_array))
-            .flatten()
-            .filter_map(Schema::as_str)
-            .filter(|key| node.member(key).is_none())
-            .count();
-        score -= 5 * i64::try_from(missing).unwrap_or(i64::MAX / 8);
-    }
-    score
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
 
-/// The schema of an object member: the first `properties` entry, else `additionalProperties`.
-pub fn property_schema<'s>(schemas: &[&'s Schema], key: &str) -> Option<&'s Schema> {
-    schemas
-        .iter()
-        .find_map(|s| s.get("properties").and_then(|p| p.get(key)))
-        .or_else(|| {
-            schemas
-                .iter()
-                .find_map(|s| s.get("additionalProperties").filter(|a| a.is_object()))
-        })
+    fn bundle() -> Value {
+        json!({"$defs": {
+            "Space": {"type": "object", "properties": {"Discriminator": {"const": "Space"}, "Floor": {}}},
+            "Person": {"type": "object", "required": ["Name"],
+                       "properties": {"Discriminator": {"const": "Person"}, "Age": {}, "Name": {}}},
+            "Wrapped": {"allOf": [{"$ref": "urn:x#/$defs/Person"}]}
+        }})
+    }
+
+    fn pick(branches: &Value, value: Value) -> Option<usize> {
+        let bundle = bundle();
+        let shapes = shapes(&bundle, branches.as_array().unwrap(), 1);
+        choose(&shapes, &value, |_| true)
+    }
+
+    #[test]
+    fn nullable_wrappers_need_no_scoring() {
+        let branches = json!([{"$ref": "#/$defs/Space"}, {"type": "null"}]);
+        assert_eq!(pick(&branches, json!(null)), Some(1));
+        assert_eq!(pick(&branches, json!("bare")), Some(0));
+    }
+
+    #[test]
+    fn discriminators_and_known_keys_decide() {
+        let branches = json!([{"$ref": "#/$defs/Space"}, {"$ref": "#/$defs/Wrapped"}]);
+        assert_eq!(
+            pick(&branches, json!({"Discriminator": "Person", "Name": "x"})),
+            Some(1)
+        );
+        assert_eq!(pick(&branches, json!({"Discriminator": "Space"})), Some(0));
+        assert_eq!(pick(&branches, json!({"Floor": 1})), Some(0));
+        assert_eq!(pick(&branches, json!({"Age": 1, "Name": "x"})), Some(1));
+    }
+
+    #[test]
+    fn types_come_first_and_allowed_branches_limit_the_choice() {
+        let branches = json!([{"type": "string"}, {"type": "integer"}, {"type": "number"}]);
+        assert_eq!(pick(&branches, json!(1)), Some(1));
+        assert_eq!(pick(&branches, json!(1.5)), Some(2));
+        let bundle = bundle();
+        let shapes = shapes(&bundle, branches.as_array().unwrap(), 1);
+        assert_eq!(choose(&shapes, &json!(1), |i| i != 1), Some(2));
+        assert_eq!(choose(&shapes, &json!(1), |_| false), None);
+    }
+
+    #[test]
+    fn references_resolve_with_and_without_escapes() {
+        let bundle = json!({"$defs": {"a/b": {"type": "string"}, "c": {"type": "null"}}});
+        assert_eq!(
+            dereference(&bundle, "#/$defs/a~1b").map(|(n, _)| n),
+            Some("a/b".into())
+        );
+        assert_eq!(
+            dereference(&bundle, "urn:x#/$defs/c").map(|(n, _)| n),
+            Some("c".into())
+        );
+        assert!(dereference(&bundle, "#/$defs/a/b").is_none());
+        assert!(dereference(&bundle, "#/properties/x").is_none());
+    }
+
+    #[test]
+    fn cycles_terminate() {
+        let bundle =
+            json!({"$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"allOf": [{"$ref": "#/$defs/A"}]}}});
+        let schemas = closure(&bundle, bundle.def("A").unwrap(), 0);
+        assert!(schemas.len() <= 2 * (MAX_RESOLUTION_DEPTH + 1));
+    }
 }

@@ -4,7 +4,7 @@
 mod schema;
 mod semantic;
 
-use crate::diagnostic::{Finding, Location, Report};
+use crate::diagnostic::{Finding, Location, Report, locate_all};
 use crate::options::Options;
 use crate::pipeline::{self, Checked};
 use crate::rules;
@@ -57,6 +57,7 @@ pub fn review_checklist(text: &str, options: &Options) -> ChecklistReview {
     };
     let mut findings = schema::violations(&doc);
     findings.extend(semantic::check(&doc, options));
+    locate_all(&doc, &mut findings);
     ChecklistReview {
         report: located(findings),
         declared: Some(declared(&doc)),
@@ -67,16 +68,14 @@ fn declared(doc: &Document<'_>) -> Declared {
     let operations = doc
         .node("/operations")
         .map(|list| {
-            list.items()
-                .iter()
+            list.as_array()
+                .into_iter()
+                .flatten()
                 .enumerate()
                 .filter_map(|(index, item)| {
-                    let address = item.get("address")?;
+                    let address = item.get("address")?.as_str()?;
                     let at = format!("/operations/{index}/address");
-                    Some((
-                        address.as_str()?.to_string(),
-                        Location::of_span(doc, &at, address.span),
-                    ))
+                    Some((address.to_string(), Location::of_pointer(doc, &at)))
                 })
                 .collect()
         })
@@ -90,7 +89,7 @@ fn declared(doc: &Document<'_>) -> Declared {
         operations,
         peak: doc
             .node(peak_at)
-            .and_then(|n| n.to_json().as_u64())
+            .and_then(serde_json::Value::as_u64)
             .map(|peak| (peak, Location::of_pointer(doc, peak_at))),
     }
 }

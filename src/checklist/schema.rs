@@ -58,16 +58,15 @@ pub fn violations(doc: &Document<'_>) -> Vec<Finding> {
 fn webhook_list(doc: &Document<'_>, finding: Finding) -> Finding {
     let is_list = doc
         .node(&finding.pointer)
-        .is_some_and(|node| node.type_name() == "array");
+        .is_some_and(serde_json::Value::is_array);
     if finding.rule != rules::TYPE_MISMATCH || finding.pointer != "/webhookUrl" || !is_list {
         return finding;
     }
-    Finding::new(
-        rules::CHECKLIST_MULTIPLE_WEBHOOK_URLS,
-        finding.pointer,
-        finding.span,
-        "Found a list of webhook URLs; expected exactly one webhook URL per integration (route by EnterpriseId inside your handler).".into(),
-    )
+    Finding {
+        rule: rules::CHECKLIST_MULTIPLE_WEBHOOK_URLS,
+        message: "Found a list of webhook URLs; expected exactly one webhook URL per integration (route by EnterpriseId inside your handler).".into(),
+        ..finding
+    }
 }
 
 #[cfg(test)]

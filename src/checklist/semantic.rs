@@ -8,11 +8,11 @@ use crate::api::operations;
 use crate::diagnostic::{Finding, Rule};
 use crate::options::{Options, parse_date};
 use crate::rules;
-use crate::source::{Document, pointer};
+use crate::source::{Document, Target, pointer};
 
 /// A finding of `rule` at the value `at` points to (or its nearest existing ancestor).
-fn at(doc: &Document<'_>, rule: Rule, at: &str, message: String) -> Finding {
-    Finding::new(rule, at, doc.nearest_node(at).span, message)
+fn at(rule: Rule, at: &str, message: String) -> Finding {
+    Finding::at(rule, at, Target::Value, message)
 }
 
 pub fn check(doc: &Document<'_>, options: &Options) -> Vec<Finding> {
@@ -30,12 +30,12 @@ fn check_operations(doc: &Document<'_>, options: &Options, out: &mut Vec<Finding
     let Some(listed) = doc.node("/operations") else {
         return;
     };
-    for (index, item) in listed.items().iter().enumerate() {
+    for (index, item) in listed.as_array().into_iter().flatten().enumerate() {
         let Some(address) = item.get("address").and_then(|a| a.as_str()) else {
             continue;
         };
         let at = pointer::push(&pointer::push_index("/operations", index), "address");
-        let place = |rule: Rule, message: String| self::at(doc, rule, &at, message);
+        let place = |rule: Rule, message: String| self::at(rule, &at, message);
         if !seen.insert(address) {
             out.push(place(
                 rules::CHECKLIST_DUPLICATE_OPERATION,
@@ -94,12 +94,11 @@ fn check_operations(doc: &Document<'_>, options: &Options, out: &mut Vec<Finding
 
 fn check_load(doc: &Document<'_>, out: &mut Vec<Finding>) {
     let at = "/expectedLoad/peakRequestsPer30s";
-    let Some(peak) = doc.node(at).and_then(|n| n.to_json().as_u64()) else {
+    let Some(peak) = doc.node(at).and_then(serde_json::Value::as_u64) else {
         return;
     };
     if peak > REQUESTS_PER_WINDOW {
         out.push(self::at(
-            doc,
             rules::CHECKLIST_LOAD_ABOVE_LIMIT,
             at,
             format!(
@@ -115,17 +114,15 @@ fn check_private_items(doc: &Document<'_>, out: &mut Vec<Finding>) {
     }
     if doc.node("/privateIntegration").is_none() {
         out.push(at(
-            doc,
             rules::CHECKLIST_PRIVATE_ITEMS_MISSING,
             "/privateIntegration",
             "A private integration has no `privateIntegration`: expected the properties it is built for and their subscription (`connectivity-add-on` or `enterprise-package`).".into(),
         ));
     }
     let requested = doc.node("/demoProperty/requested");
-    if requested.map(|n| n.to_json()) != Some(serde_json::Value::Bool(true)) {
-        let found = requested.map_or("nothing".to_string(), |n| n.to_json().to_string());
+    if requested != Some(&serde_json::Value::Bool(true)) {
+        let found = requested.map_or("nothing".to_string(), ToString::to_string);
         out.push(at(
-            doc,
             rules::CHECKLIST_PRIVATE_ITEMS_MISSING,
             "/demoProperty/requested",
             format!("Found {found} for `demoProperty.requested`; a private integration must test in a dedicated demo property (expected true)."),
@@ -140,7 +137,6 @@ fn check_client(doc: &Document<'_>, out: &mut Vec<Finding>) {
     };
     if crate::conformance::is_placeholder_client(client) {
         out.push(self::at(
-            doc,
             rules::PLACEHOLDER_CLIENT_NAME,
             at,
             format!("`{client}` is a sample or placeholder `Client` name; expected your application's own unique name and version, e.g. \"Acme Housekeeping 2.1.0\"."),

@@ -6,7 +6,9 @@ use crate::api::demo;
 use crate::options::Environment;
 use crate::rules;
 use crate::secret::mask;
-use crate::source::{Node, Value, pointer};
+use serde_json::Value;
+
+use crate::source::{pointer, type_name};
 
 /// Where the docs say every request body carries the three authentication fields.
 const REQUEST_BODY_DOCS: &str = "https://docs.mews.com/connector-api/guidelines/requests#body";
@@ -18,7 +20,7 @@ const CLIENT: &str = "Client";
 pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
     let root = context.doc.root();
     // A body that is not an object is the engine's `not-an-object`.
-    if !matches!(root.value, Value::Object(_)) {
+    if !root.is_object() {
         return;
     }
     let known_operation = context.operation.is_some();
@@ -29,13 +31,7 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
                 let message = format!(
                     "`{field}` is missing; expected it on every request, with `ClientToken`, `AccessToken` and `Client`."
                 );
-                found.add_with_docs(
-                    rules::MISSING_REQUIRED,
-                    &path,
-                    root.span,
-                    message,
-                    REQUEST_BODY_DOCS,
-                );
+                found.add_with_docs(rules::MISSING_REQUIRED, &path, message, REQUEST_BODY_DOCS);
             }
             continue;
         };
@@ -44,13 +40,13 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
             None if !known_operation => {
                 let message = format!(
                     "`{field}` is {}; expected a non-empty string.",
-                    value.type_name()
+                    type_name(value)
                 );
-                found.add(rules::CREDENTIAL_EMPTY, &path, value.span, message);
+                found.add(rules::CREDENTIAL_EMPTY, &path, message);
             }
             Some("") if !known_operation => {
                 let message = format!("`{field}` is an empty string; expected a non-empty string.");
-                found.add(rules::CREDENTIAL_EMPTY, &path, value.span, message);
+                found.add(rules::CREDENTIAL_EMPTY, &path, message);
             }
             Some(text) if !text.is_empty() && text.trim().is_empty() => {
                 let message = format!(
@@ -61,10 +57,10 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
                         "token"
                     }
                 );
-                found.add(rules::CREDENTIAL_EMPTY, &path, value.span, message);
+                found.add(rules::CREDENTIAL_EMPTY, &path, message);
             }
             Some(text) if field != CLIENT && !text.trim().is_empty() => {
-                check_token_format(field, text, value, found);
+                check_token_format(field, text, found);
             }
             _ => {}
         }
@@ -72,7 +68,7 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
     check_demo_tokens(context, root, found);
 }
 
-fn check_token_format(field: &str, token: &str, value: &Node, found: &mut Findings<'_>) {
+fn check_token_format(field: &str, token: &str, found: &mut Findings<'_>) {
     let path = pointer::push("", field);
     let problem = if token
         .get(..7)
@@ -91,11 +87,11 @@ fn check_token_format(field: &str, token: &str, value: &Node, found: &mut Findin
             "`{field}` {} {problem}; expected the token exactly as issued, with nothing added (tokens go in the body, not in an Authorization header).",
             mask(token)
         );
-        found.add(rules::TOKEN_FORMAT, &path, value.span, message);
+        found.add(rules::TOKEN_FORMAT, &path, message);
     }
 }
 
-fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Findings<'_>) {
+fn check_demo_tokens(context: &RequestContext<'_>, root: &Value, found: &mut Findings<'_>) {
     let production = context.options.environment == Environment::Production;
     let demo_rule = if production {
         rules::DEMO_TOKEN_IN_PRODUCTION
@@ -107,9 +103,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
     } else {
         ""
     };
-    if let Some(value) = root.get(CLIENT_TOKEN)
-        && let Some(token) = value.as_str()
-    {
+    if let Some(token) = root.get(CLIENT_TOKEN).and_then(Value::as_str) {
         let path = pointer::push("", CLIENT_TOKEN);
         if let Some(integration) = demo::client(token) {
             let message = format!(
@@ -117,7 +111,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
                 mask(token),
                 integration.name
             );
-            found.add(demo_rule, &path, value.span, message);
+            found.add(demo_rule, &path, message);
         } else if let Some((integration, pricing)) = demo::access(token) {
             let message = format!(
                 "`ClientToken` holds {}, the public demo AccessToken of \"{}\" for {}; expected that integration's ClientToken {} here.",
@@ -126,7 +120,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
                 pricing.describe(),
                 mask(integration.client_token)
             );
-            found.add(rules::TOKEN_SWAPPED, &path, value.span, message);
+            found.add(rules::TOKEN_SWAPPED, &path, message);
         }
     }
     let production_note = if production {
@@ -134,9 +128,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
     } else {
         ""
     };
-    if let Some(value) = root.get(ACCESS_TOKEN)
-        && let Some(token) = value.as_str()
-    {
+    if let Some(token) = root.get(ACCESS_TOKEN).and_then(Value::as_str) {
         let path = pointer::push("", ACCESS_TOKEN);
         if let Some((integration, pricing)) = demo::access(token) {
             let message = format!(
@@ -145,7 +137,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
                 integration.name,
                 pricing.describe()
             );
-            found.add(demo_rule, &path, value.span, message);
+            found.add(demo_rule, &path, message);
         } else if let Some(integration) = demo::client(token) {
             let message = format!(
                 "`AccessToken` holds {}, the public demo ClientToken of \"{}\"; expected one of its AccessTokens here: {} (gross pricing) or {} (net pricing).",
@@ -154,7 +146,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Node, found: &mut Find
                 mask(integration.gross_access_token),
                 mask(integration.net_access_token)
             );
-            found.add(rules::TOKEN_SWAPPED, &path, value.span, message);
+            found.add(rules::TOKEN_SWAPPED, &path, message);
         }
     }
 }

@@ -44,10 +44,7 @@ const PLACEHOLDER_NAMES: &[&str] = &[
 ];
 
 pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
-    let Some(member) = context.doc.root().member("Client") else {
-        return;
-    };
-    let Some(name) = member.value.as_str() else {
+    let Some(name) = context.doc.root().get("Client").and_then(|v| v.as_str()) else {
         return;
     };
     if name.trim().is_empty() {
@@ -63,7 +60,7 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
                 quoted(name)
             )
         };
-        found.add(rules::CLIENT_NOT_UNIQUE, path, member.value.span, message);
+        found.add(rules::CLIENT_NOT_UNIQUE, path, message);
     }
     if !has_version(name) {
         let message = format!(
@@ -71,12 +68,7 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
             quoted(name),
             quoted(&format!("{} 1.0.0", name.trim()))
         );
-        found.add(
-            rules::CLIENT_VERSION_MISSING,
-            path,
-            member.value.span,
-            message,
-        );
+        found.add(rules::CLIENT_VERSION_MISSING, path, message);
     }
 }
 

@@ -11,12 +11,15 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use serde_json::Value;
+
 use super::walker::Visit;
 use super::{Findings, shown};
 use crate::api::catalog;
 use crate::conditions::{Condition, Requirement};
+use crate::diagnostic::Finding;
 use crate::rules;
-use crate::source::{Node, Span, Value, pointer};
+use crate::source::{Target, pointer};
 
 /// The conditions of each schema type, by `$defs` name.
 type ConditionIndex<'c> = BTreeMap<&'c str, Vec<&'c Condition>>;
@@ -43,39 +46,53 @@ fn index_of(conditions: &[Condition]) -> ConditionIndex<'_> {
     index
 }
 
-pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
-    check_with(index(), visits, found);
+/// Checks the value of `visit` against the catalog's conditions of its types; `portfolio` is
+/// [`portfolio_enterprises`] of the body.
+pub(super) fn visit(visit: &Visit<'_>, portfolio: Option<usize>, found: &mut Findings<'_>) {
+    visit_with(index(), visit, portfolio, found);
 }
 
-/// Applies the conditions of `index` to every object of the walk.
-fn check_with(index: &ConditionIndex<'_>, visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
-    let portfolio = portfolio_enterprises(visits);
-    for visit in visits {
-        if !matches!(visit.node.value, Value::Object(_)) {
-            continue;
-        }
-        let mut conditions: Vec<&Condition> = Vec::new();
-        for def in &visit.defs {
-            for &condition in index.get(def).into_iter().flatten() {
-                if !conditions.iter().any(|seen| std::ptr::eq(*seen, condition)) {
-                    conditions.push(condition);
-                }
+/// Applies the conditions of `index` to the object of `visit`.
+fn visit_with(
+    index: &ConditionIndex<'_>,
+    visit: &Visit<'_>,
+    portfolio: Option<usize>,
+    found: &mut Findings<'_>,
+) {
+    if !visit.value.is_object() {
+        return;
+    }
+    let mut conditions: Vec<&Condition> = Vec::new();
+    for def in visit.resolved.defs() {
+        for &condition in index.get(def).into_iter().flatten() {
+            if !conditions.iter().any(|seen| std::ptr::eq(*seen, condition)) {
+                conditions.push(condition);
             }
         }
-        if !conditions.is_empty() {
-            check_object(&conditions, visit, visits, portfolio, found);
-        }
+    }
+    if !conditions.is_empty() {
+        check_object(&conditions, visit.value, &visit.pointer(), portfolio, found);
     }
 }
 
-/// The number of ids of the body's largest `EnterpriseIds`, when it shows a portfolio.
-fn portfolio_enterprises(visits: &[Visit<'_, '_>]) -> Option<usize> {
-    visits
-        .iter()
-        .filter(|visit| visit.key == Some("EnterpriseIds"))
-        .map(|visit| visit.node.items().len())
-        .filter(|&count| count >= PORTFOLIO_ENTERPRISES)
-        .max()
+/// The number of ids of the body's largest `EnterpriseIds` (at any depth), when it shows a
+/// portfolio.
+pub(super) fn portfolio_enterprises(root: &Value) -> Option<usize> {
+    fn largest(value: &Value) -> usize {
+        match value {
+            Value::Object(members) => members
+                .iter()
+                .map(|(key, member)| match member {
+                    Value::Array(ids) if key == "EnterpriseIds" => ids.len().max(largest(member)),
+                    _ => largest(member),
+                })
+                .max()
+                .unwrap_or(0),
+            Value::Array(items) => items.iter().map(largest).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+    Some(largest(root)).filter(|&count| count >= PORTFOLIO_ENTERPRISES)
 }
 
 /// Checks one object against the conditions of its types. Groups come first: a group that is
@@ -83,13 +100,12 @@ fn portfolio_enterprises(visits: &[Visit<'_, '_>]) -> Option<usize> {
 /// provided" and the reverse), nor by a filter that must be used with one of its members.
 fn check_object(
     conditions: &[&Condition],
-    visit: &Visit<'_, '_>,
-    visits: &[Visit<'_, '_>],
+    object: &Value,
+    at: &str,
     portfolio: Option<usize>,
     found: &mut Findings<'_>,
 ) {
-    let object = visit.node;
-    let at = visit.pointer(visits);
+    let at = at.to_string();
     let mut reported_groups: Vec<Vec<&str>> = Vec::new();
     for condition in conditions {
         let group: Vec<&str> = match &condition.requirement {
@@ -112,14 +128,7 @@ fn check_object(
             "None of {} is given (null counts as not given); expected at least one of them.",
             listed(&group, "or")
         );
-        report(
-            found,
-            rules::CONDITIONAL_REQUIRED,
-            &at,
-            opening(object),
-            message,
-            condition,
-        );
+        report(found, rules::CONDITIONAL_REQUIRED, &at, message, condition);
     }
     for condition in conditions {
         match &condition.requirement {
@@ -131,14 +140,7 @@ fn check_object(
                     let message = format!(
                         "`{trigger}` is given, which requires `{property}`; `{property}` is missing or null."
                     );
-                    report(
-                        found,
-                        rules::CONDITIONAL_REQUIRED,
-                        &at,
-                        opening(object),
-                        message,
-                        condition,
-                    );
+                    report(found, rules::CONDITIONAL_REQUIRED, &at, message, condition);
                 }
             }
             Requirement::RequiredWhen {
@@ -151,22 +153,20 @@ fn check_object(
                 let Some(value) = sibling_value(object, sibling, *sibling_update_value) else {
                     continue;
                 };
-                if !values.iter().any(|expected| value.to_json() == *expected) {
+                if !values.iter().any(|expected| value == expected) {
                     continue;
                 }
                 // With `within`, a missing holder (`Pricing`) is reported on this object.
-                let (holder, holder_at, name, missing) = match within {
+                let (holder_at, name, missing) = match within {
                     Some(within) => match object.get(within).filter(|n| !n.is_null()) {
                         Some(holder) => (
-                            holder,
                             pointer::push(&at, within),
                             property.clone(),
                             !given(holder, property),
                         ),
-                        None => (object, at.clone(), format!("{within}.{property}"), true),
+                        None => (at.clone(), format!("{within}.{property}"), true),
                     },
                     None => (
-                        object,
                         at.clone(),
                         property.clone(),
                         object.get(property).is_none_or(|node| {
@@ -182,22 +182,21 @@ fn check_object(
                     };
                     let message = format!(
                         "`{shown_sibling}` is {}, which requires `{name}`; `{name}` is missing or null.",
-                        shown(&value.to_json())
+                        shown(value)
                     );
                     report(
                         found,
                         rules::CONDITIONAL_REQUIRED,
                         &holder_at,
-                        opening(holder),
                         message,
                         condition,
                     );
                 }
             }
             Requirement::UsedTogetherWith { property, with } => {
-                let Some(member) = object.member(property).filter(|m| !m.value.is_null()) else {
+                if !given(object, property) {
                     continue;
-                };
+                }
                 let group_reported = reported_groups
                     .iter()
                     .any(|group| with.iter().all(|name| group.contains(&name.as_str())));
@@ -209,13 +208,14 @@ fn check_object(
                     "`{property}` is given without any other filter; expected it together with at least one of {}.",
                     listed(&with, "or")
                 );
-                report(
-                    found,
-                    rules::CONDITIONAL_REQUIRED,
-                    &pointer::push(&at, property),
-                    member.key_span,
-                    message,
-                    condition,
+                found.findings.push(
+                    Finding::at(
+                        rules::CONDITIONAL_REQUIRED,
+                        pointer::push(&at, property),
+                        Target::Key,
+                        message,
+                    )
+                    .with_docs(&condition.docs),
                 );
             }
             Requirement::PortfolioOnly { property } => {
@@ -226,14 +226,7 @@ fn check_object(
                     let message = format!(
                         "`EnterpriseIds` lists {enterprises} enterprises, so a Portfolio Access Token is used, which requires `{property}`; `{property}` is missing or null."
                     );
-                    report(
-                        found,
-                        rules::PORTFOLIO_REQUIRED,
-                        &at,
-                        opening(object),
-                        message,
-                        condition,
-                    );
+                    report(found, rules::PORTFOLIO_REQUIRED, &at, message, condition);
                 }
             }
             Requirement::AtLeastOneOf { .. } | Requirement::RequiredIfAbsent { .. } => {}
@@ -242,12 +235,12 @@ fn check_object(
 }
 
 /// Whether `object` gives `property` (present and not `null`).
-fn given(object: &Node, property: &str) -> bool {
+fn given(object: &Value, property: &str) -> bool {
     object.get(property).is_some_and(|value| !value.is_null())
 }
 
 /// The value of `sibling` the condition compares: its `Value` when it is an update value.
-fn sibling_value<'d>(object: &'d Node, sibling: &str, update_value: bool) -> Option<&'d Node> {
+fn sibling_value<'d>(object: &'d Value, sibling: &str, update_value: bool) -> Option<&'d Value> {
     let value = object.get(sibling)?;
     let value = if update_value {
         value.get("Value")?
@@ -258,17 +251,8 @@ fn sibling_value<'d>(object: &'d Node, sibling: &str, update_value: bool) -> Opt
 }
 
 /// Whether an update value sets its property to nothing (`{"Value": null}`).
-fn clears(update: &Node) -> bool {
-    update.get("Value").is_some_and(Node::is_null)
-}
-
-/// The opening `{` of an object: where a missing property is marked, as for `missing-required`.
-fn opening(object: &Node) -> Span {
-    let start = object.span.start;
-    Span {
-        start,
-        end: start + 1,
-    }
+fn clears(update: &Value) -> bool {
+    update.get("Value").is_some_and(Value::is_null)
 }
 
 /// `A`, `B` or `C`.
@@ -281,20 +265,28 @@ fn listed(names: &[&str], conjunction: &str) -> String {
     }
 }
 
+/// A finding about the object at `at`, marked at its opening `{` (as for `missing-required`),
+/// linking the docs section the condition came from.
 fn report(
     found: &mut Findings<'_>,
     rule: crate::diagnostic::Rule,
     at: &str,
-    span: Span,
     message: String,
     condition: &Condition,
 ) {
-    found.add_with_docs(rule, at, span, message, &condition.docs);
+    // Any member of the object: its enclosing start is the object's `{`.
+    let span = found
+        .doc
+        .locate(&pointer::push(at, "-"), Target::EnclosingStart);
+    found
+        .findings
+        .push(Finding::new(rule, at, span, message).with_docs(&condition.docs));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::plan::Plan;
     use crate::conformance::walker;
     use crate::source::Document;
     use serde_json::json;
@@ -313,12 +305,16 @@ mod tests {
             docs: "https://docs.mews.com/x#params".to_owned(),
         }];
         let doc = Document::parse(body).unwrap();
-        let visits = walker::walk(&bundle, Some("Params"), doc.root());
+        let plan = Plan::compile(&bundle, "Params");
+        let index = index_of(&conditions);
+        let portfolio = portfolio_enterprises(doc.root());
         let mut found = Findings {
             doc: &doc,
             findings: Vec::new(),
         };
-        check_with(&index_of(&conditions), &visits, &mut found);
+        walker::walk(&plan, doc.root(), &mut |visit| {
+            visit_with(&index, visit, portfolio, &mut found);
+        });
         found
             .findings
             .into_iter()

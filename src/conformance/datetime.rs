@@ -3,44 +3,36 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use serde_json::{Map, Value};
+
 use super::dates::{self, Written};
 use super::walker::Visit;
 use super::{Findings, quoted};
 use crate::rules;
-use crate::source::{Node, pointer};
+use crate::source::pointer;
 
 /// The docs' section on datetimes (the rule's own page is the serialization guideline).
 const DATETIMES_DOCS: &str =
     "https://docs.mews.com/connector-api/guidelines/serialization#datetimes";
 
-pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
-    for visit in visits {
-        if visit.format() == Some("date-time")
-            && let Some(text) = visit.node.as_str()
-        {
-            check_datetime(visits, visit, text, found);
+pub(super) fn visit(visit: &Visit<'_>, found: &mut Findings<'_>) {
+    match visit.value {
+        Value::String(text) if visit.resolved.format() == Some("date-time") => {
+            check_datetime(visit, text, found);
         }
-        if visit.node.members().is_empty() {
-            continue;
+        Value::Object(members) if !members.is_empty() => {
+            for (start_key, end_key) in interval_pairs(members) {
+                check_interval_order(visit, members, start_key, &end_key, found);
+            }
+            if let Some(months) = visit.resolved.max_interval_months() {
+                check_interval_length(visit, members, months, found);
+            }
         }
-        for (start_key, end_key) in interval_pairs(visit.node) {
-            check_interval_order(visits, visit, start_key, end_key, found);
-        }
-        if let Some(months) = visit
-            .keyword("x-max-interval-in-months")
-            .and_then(serde_json::Value::as_i64)
-        {
-            check_interval_length(visits, visit, months, found);
-        }
+        _ => {}
     }
 }
 
-fn check_datetime(
-    visits: &[Visit<'_, '_>],
-    visit: &Visit<'_, '_>,
-    text: &str,
-    found: &mut Findings<'_>,
-) {
+fn check_datetime(visit: &Visit<'_>, text: &str, found: &mut Findings<'_>) {
     let name = visit
         .key
         .map_or_else(|| "This value".to_string(), |key| format!("`{key}`"));
@@ -52,8 +44,7 @@ fn check_datetime(
         );
         found.add_with_docs(
             rules::DATETIME_FORMAT,
-            &visit.pointer(visits),
-            visit.node.span,
+            &visit.pointer(),
             message,
             DATETIMES_DOCS,
         );
@@ -62,14 +53,9 @@ fn check_datetime(
 
 /// Start/end members of an object: `XStartUtc`/`XEndUtc`, `Start`/`End`, and
 /// `FirstTimeUnitStartUtc`/`LastTimeUnitStartUtc`.
-fn interval_pairs(object: &Node) -> Vec<(&str, &str)> {
-    // One set of the keys, so a huge object costs one lookup per key, not a scan.
-    let keys: std::collections::HashSet<&str> =
-        object.members().iter().map(|m| m.key.as_str()).collect();
+fn interval_pairs(object: &Map<String, Value>) -> Vec<(&str, String)> {
     let mut pairs = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for member in object.members() {
-        let start = member.key.as_str();
+    for start in object.keys() {
         let candidates = [
             start
                 .rsplit_once("Start")
@@ -79,10 +65,8 @@ fn interval_pairs(object: &Node) -> Vec<(&str, &str)> {
                 .map(|rest| format!("Last{rest}")),
         ];
         for end in candidates.into_iter().flatten() {
-            if let Some(&end) = keys.get(end.as_str())
-                && seen.insert((start, end))
-            {
-                pairs.push((start, end));
+            if object.contains_key(&end) {
+                pairs.push((start.as_str(), end));
             }
         }
     }
@@ -95,7 +79,7 @@ enum Ends {
     Dates(Date, Date),
 }
 
-fn ends(start: &Node, end: &Node) -> Option<Ends> {
+fn ends(start: &Value, end: &Value) -> Option<Ends> {
     let (start, end) = (
         dates::classify(start.as_str()?),
         dates::classify(end.as_str()?),
@@ -108,13 +92,13 @@ fn ends(start: &Node, end: &Node) -> Option<Ends> {
 }
 
 fn check_interval_order(
-    visits: &[Visit<'_, '_>],
-    visit: &Visit<'_, '_>,
+    visit: &Visit<'_>,
+    object: &Map<String, Value>,
     start_key: &str,
     end_key: &str,
     found: &mut Findings<'_>,
 ) {
-    let (Some(start), Some(end)) = (visit.node.get(start_key), visit.node.get(end_key)) else {
+    let (Some(start), Some(end)) = (object.get(start_key), object.get(end_key)) else {
         return;
     };
     let reversed = match ends(start, end) {
@@ -130,27 +114,25 @@ fn check_interval_order(
         );
         found.add(
             rules::INTERVAL_REVERSED,
-            &pointer::push(&visit.pointer(visits), end_key),
-            end.span,
+            &pointer::push(&visit.pointer(), end_key),
             message,
         );
     }
 }
 
-fn shown_text(node: &Node) -> String {
-    node.as_str().map(quoted).unwrap_or_default()
+fn shown_text(value: &Value) -> String {
+    value.as_str().map(quoted).unwrap_or_default()
 }
 
 fn check_interval_length(
-    visits: &[Visit<'_, '_>],
-    visit: &Visit<'_, '_>,
+    visit: &Visit<'_>,
+    object: &Map<String, Value>,
     months: i64,
     found: &mut Findings<'_>,
 ) {
-    let node = visit.node;
     let Some((start, end)) = [("StartUtc", "EndUtc"), ("Start", "End")]
         .into_iter()
-        .find_map(|(s, e)| Some((node.get(s)?, node.get(e)?)))
+        .find_map(|(s, e)| Some((object.get(s)?, object.get(e)?)))
     else {
         return;
     };
@@ -177,11 +159,6 @@ fn check_interval_length(
             shown_text(start),
             shown_text(end)
         );
-        found.add(
-            rules::INTERVAL_TOO_LONG,
-            &visit.pointer(visits),
-            node.span,
-            message,
-        );
+        found.add(rules::INTERVAL_TOO_LONG, &visit.pointer(), message);
     }
 }

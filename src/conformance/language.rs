@@ -3,7 +3,9 @@
 
 use super::{Findings, RequestContext, quoted};
 use crate::rules;
-use crate::source::{Node, pointer};
+use serde_json::Value;
+
+use crate::source::{pointer, type_name};
 
 const PAIR: [(&str, &str); 2] = [
     ("LanguageCode", "CultureCode"),
@@ -12,14 +14,14 @@ const PAIR: [(&str, &str); 2] = [
 
 pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
     let root = context.doc.root();
-    let given = |key| root.get(key).filter(|value: &&Node| !value.is_null());
+    let given = |key| root.get(key).filter(|value: &&Value| !value.is_null());
     for (present, absent) in PAIR {
         let (Some(value), None) = (given(present), given(absent)) else {
             continue;
         };
         let shown = value
             .as_str()
-            .map_or_else(|| value.type_name().to_string(), quoted);
+            .map_or_else(|| type_name(value).to_string(), quoted);
         let state = if root.get(absent).is_some() {
             "null"
         } else {
@@ -31,7 +33,6 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
         found.add(
             rules::LANGUAGE_CULTURE_PAIR,
             &pointer::push("", present),
-            value.span,
             message,
         );
     }

@@ -5,19 +5,17 @@
 
 use jiff::civil::Date;
 
+use serde_json::Value;
+
 use super::walker::Visit;
 use super::{Findings, RequestContext};
 use crate::api::deprecations;
 use crate::options::{InvalidDate, parse_date};
 use crate::rules;
-use crate::source::Value;
 
-pub(super) fn check(
-    context: &RequestContext<'_>,
-    visits: &[Visit<'_, '_>],
-    found: &mut Findings<'_>,
-) {
-    let root = context.doc.root();
+/// The operation's discontinuation, and a bad evaluation date option; returns the evaluation date
+/// the property checks ([`visit`]) use.
+pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) -> Option<Date> {
     let today = match context.options.evaluation_date() {
         Ok(today) => today,
         Err(InvalidDate(text)) => {
@@ -25,98 +23,82 @@ pub(super) fn check(
                 "The evaluation date option is {}; expected a date as YYYY-MM-DD.",
                 super::quoted(&text)
             );
-            found.add(rules::INVALID_DATE_OPTION, "", root.span, message);
+            found.add(rules::INVALID_DATE_OPTION, "", message);
             None
         }
     };
-    check_properties(visits, today, found);
-    let (Some(operation), Some(today)) = (context.operation, today) else {
-        return;
+    let (Some(operation), Some(evaluated)) = (context.operation, today) else {
+        return today;
     };
     let Some(discontinued) = operation.discontinued.as_deref() else {
-        return;
+        return today;
     };
     let Ok(discontinued_on) = parse_date(discontinued) else {
-        return;
+        return today;
     };
     // The operation no longer works from its discontinuation date on.
-    if today >= discontinued_on {
+    if evaluated >= discontinued_on {
         let instead = operation.replacement.as_deref().map_or_else(
             || "a current operation (see the Deprecations page)".to_string(),
             |r| format!("`{r}`"),
         );
         let message = format!(
-            "`{}` was discontinued on {discontinued} (evaluation date {today}); expected {instead}.",
+            "`{}` was discontinued on {discontinued} (evaluation date {evaluated}); expected {instead}.",
             operation.address
         );
-        found.add(rules::DISCONTINUED_OPERATION, "", root.span, message);
+        found.add(rules::DISCONTINUED_OPERATION, "", message);
     }
+    today
 }
 
-fn check_properties(visits: &[Visit<'_, '_>], today: Option<Date>, found: &mut Findings<'_>) {
-    for visit in visits {
-        let Some(name) = visit.key else {
-            continue;
-        };
-        // Null (no filter, no value) and false (an extent or option not asked for) do not use
-        // the deprecated feature.
-        if matches!(visit.node.value, Value::Null | Value::Bool(false)) {
-            continue;
-        }
-        let parent_defs = visit
-            .parent
-            .and_then(|index| visits.get(index))
-            .map_or(&[][..], |parent| parent.defs.as_slice());
-        let listed = deprecations::find(parent_defs, name);
-        let flagged = visit
-            .schemas
-            .iter()
-            .any(|schema| schema.get("deprecated") == Some(&serde_json::Value::Bool(true)));
-        if listed.is_none() && !flagged {
-            continue;
-        }
-        let advice = visit
-            .keyword("x-deprecatedMessage")
-            .and_then(serde_json::Value::as_str)
-            .map(without_links)
-            .filter(|advice| !advice.trim().is_empty());
-        let mut message = format!("`{name}` is deprecated");
-        if let Some(since) = listed.and_then(|entry| entry.deprecated.as_deref()) {
-            message.push_str(&format!(" since {since}"));
-        }
-        match (
-            listed.and_then(|entry| entry.replacement.as_deref()),
-            advice,
-        ) {
-            (Some(replacement), _) => {
-                message.push_str(&format!("; expected `{replacement}` instead."))
-            }
-            (None, Some(advice)) => message.push_str(&format!(
-                "; expected its replacement: {}",
-                with_period(advice.trim())
-            )),
-            (None, None) => {
-                message.push_str("; expected its replacement (see the Deprecations page).")
-            }
-        }
-        if let Some(discontinued) = listed.and_then(|entry| entry.discontinued.as_deref()) {
-            let past =
-                today.is_some_and(|today| parse_date(discontinued).is_ok_and(|on| today >= on));
-            if past {
-                message.push_str(&format!(
-                    " It was discontinued on {discontinued}: the API may ignore or reject it."
-                ));
-            } else {
-                message.push_str(&format!(" It will be discontinued on {discontinued}."));
-            }
-        }
-        found.add(
-            rules::DEPRECATED_PROPERTY,
-            &visit.pointer(visits),
-            visit.node.span,
-            message,
-        );
+/// A deprecated property used: flagged by its schema or listed on the Deprecations page for the
+/// type that holds it.
+pub(super) fn visit(visit: &Visit<'_>, today: Option<Date>, found: &mut Findings<'_>) {
+    let Some(name) = visit.key else {
+        return;
+    };
+    // Null (no filter, no value) and false (an extent or option not asked for) do not use
+    // the deprecated feature.
+    if matches!(visit.value, Value::Null | Value::Bool(false)) {
+        return;
     }
+    let listed = visit
+        .parent
+        .and_then(|parent| deprecations::find(name, |def| parent.resolved.has_def(def)));
+    if listed.is_none() && !visit.resolved.is_deprecated() {
+        return;
+    }
+    let advice = visit
+        .resolved
+        .deprecated_message()
+        .map(without_links)
+        .filter(|advice| !advice.trim().is_empty());
+    let mut message = format!("`{name}` is deprecated");
+    if let Some(since) = listed.and_then(|entry| entry.deprecated.as_deref()) {
+        message.push_str(&format!(" since {since}"));
+    }
+    match (
+        listed.and_then(|entry| entry.replacement.as_deref()),
+        advice,
+    ) {
+        (Some(replacement), _) => message.push_str(&format!("; expected `{replacement}` instead.")),
+        (None, Some(advice)) => message.push_str(&format!(
+            "; expected its replacement: {}",
+            with_period(advice.trim())
+        )),
+        (None, None) => message.push_str("; expected its replacement (see the Deprecations page)."),
+    }
+    if let Some(discontinued) = listed.and_then(|entry| entry.discontinued.as_deref()) {
+        let past = today.is_some_and(|today| parse_date(discontinued).is_ok_and(|on| today >= on));
+        if past {
+            message.push_str(&format!(
+                " It was discontinued on {discontinued}: the API may ignore or reject it."
+            ));
+        } else {
+            message.push_str(&format!(" It will be discontinued on {discontinued}."));
+        }
+    }
+    found.add(rules::DEPRECATED_PROPERTY, &visit.pointer(), message);
 }
 
 /// Markdown links `[text](url)` reduced to their text: messages are plain text, and the links of

@@ -17,11 +17,12 @@ mod walker;
 
 pub use client::is_placeholder as is_placeholder_client;
 
-use crate::api::Operation;
-use crate::diagnostic::{Finding, Rule};
+use crate::api::plan::Plan;
+use crate::api::{Operation, schemas};
+use crate::diagnostic::{Finding, Rule, locate_all};
 use crate::options::Options;
 use crate::rules;
-use crate::source::{Document, Span};
+use crate::source::{Document, Span, Target};
 
 /// Pairs (conformance rule, schema rule): where both fire at the same pointer, the conformance
 /// finding says the same thing with the fix, so the schema one is dropped.
@@ -45,18 +46,36 @@ pub struct RequestContext<'a> {
     pub options: &'a Options,
 }
 
-/// Runs every conformance rule on a parsed request body, against the embedded schema bundle.
+/// Runs every conformance rule on a parsed request body, against the embedded schema bundle; the
+/// findings are located in the document.
 pub fn check_request(context: &RequestContext<'_>) -> Vec<Finding> {
-    check_with_bundle(context, crate::api::bundle())
+    let mut findings = findings(context);
+    locate_all(context.doc, &mut findings);
+    findings
 }
 
-/// Runs every conformance rule with the given schema bundle (tests use small hand-made ones).
+/// Runs every conformance rule with the given schema bundle (tests use small hand-made ones); the
+/// findings are located in the document.
 pub fn check_with_bundle(context: &RequestContext<'_>, bundle: &serde_json::Value) -> Vec<Finding> {
     let root_def = context
         .operation
         .and_then(|op| op.request.as_ref())
         .map(|request| request.def.as_str());
-    let visits = walker::walk(bundle, root_def, context.doc.root());
+    let plan = root_def.map_or_else(Plan::default, |def| Plan::compile(bundle, def));
+    let mut findings = check_with_plan(context, &plan);
+    locate_all(context.doc, &mut findings);
+    findings
+}
+
+/// The findings of every conformance rule on a parsed request body, against the operation's
+/// compiled plan, marked by targets that [`locate_all`] resolves.
+pub fn findings(context: &RequestContext<'_>) -> Vec<Finding> {
+    let empty = Plan::default();
+    let plan = context.operation.and_then(schemas::plan).unwrap_or(&empty);
+    check_with_plan(context, plan)
+}
+
+fn check_with_plan(context: &RequestContext<'_>, plan: &Plan) -> Vec<Finding> {
     let mut found = Findings {
         doc: context.doc,
         findings: Vec::new(),
@@ -64,12 +83,16 @@ pub fn check_with_bundle(context: &RequestContext<'_>, bundle: &serde_json::Valu
     auth::check(context, &mut found);
     client::check(context, &mut found);
     language::check(context, &mut found);
-    datetime::check(&visits, &mut found);
-    pagination::check(&visits, &mut found);
-    lifecycle::check(context, &visits, &mut found);
-    update_value::check(&visits, &mut found);
-    hygiene::check(&visits, &mut found);
-    conditions::check(&visits, &mut found);
+    let today = lifecycle::check(context, &mut found);
+    let portfolio = conditions::portfolio_enterprises(context.doc.root());
+    walker::walk(plan, context.doc.root(), &mut |visit| {
+        conditions::visit(visit, portfolio, &mut found);
+        datetime::visit(visit, &mut found);
+        pagination::visit(visit, &mut found);
+        lifecycle::visit(visit, today, &mut found);
+        update_value::visit(visit, &mut found);
+    });
+    hygiene::check(&mut found);
     found.findings
 }
 
@@ -80,23 +103,22 @@ struct Findings<'a> {
 }
 
 impl Findings<'_> {
-    /// Records a finding of `rule` spanning `span`.
-    fn add(&mut self, rule: Rule, pointer: &str, span: Span, message: String) {
+    /// Records a finding of `rule` marking the value at `pointer`.
+    fn add(&mut self, rule: Rule, pointer: &str, message: String) {
+        self.findings
+            .push(Finding::at(rule, pointer, Target::Value, message));
+    }
+
+    /// Records a finding of `rule` marking `span`.
+    fn add_at(&mut self, rule: Rule, pointer: &str, span: Span, message: String) {
         self.findings
             .push(Finding::new(rule, pointer, span, message));
     }
 
     /// Records a finding linking a more specific docs page than the rule's own.
-    fn add_with_docs(
-        &mut self,
-        rule: Rule,
-        pointer: &str,
-        span: Span,
-        message: String,
-        docs: &str,
-    ) {
+    fn add_with_docs(&mut self, rule: Rule, pointer: &str, message: String, docs: &str) {
         self.findings
-            .push(Finding::new(rule, pointer, span, message).with_docs(docs));
+            .push(Finding::at(rule, pointer, Target::Value, message).with_docs(docs));
     }
 }
 

@@ -9,35 +9,25 @@ use crate::rules;
 
 const NIL_UUID: &str = "00000000-0000-0000-0000-000000000000";
 
-pub(super) fn check(visits: &[Visit<'_, '_>], found: &mut Findings<'_>) {
-    for visit in visits {
-        if visit.key != Some("Cursor") {
-            continue;
-        }
-        let in_limitation = visit
-            .parent
-            .and_then(|index| visits.get(index))
-            .is_some_and(|parent| {
-                parent.key == Some("Limitation") || parent.defs.contains(&"Limitation")
-            });
-        if !in_limitation {
-            continue;
-        }
-        let Some(cursor) = visit.node.as_str() else {
-            continue; // null: the first page; other types are the schema's
-        };
-        if let Some(problem) = problem(cursor, visit.format() == Some("uuid")) {
-            let message = format!(
-                "`Cursor` is {}, {problem}; expected the `Cursor` value returned by the previous response (null or absent for the first page).",
-                quoted(cursor)
-            );
-            found.add(
-                rules::CURSOR_FORMAT,
-                &visit.pointer(visits),
-                visit.node.span,
-                message,
-            );
-        }
+pub(super) fn visit(visit: &Visit<'_>, found: &mut Findings<'_>) {
+    if visit.key != Some("Cursor") {
+        return;
+    }
+    let in_limitation = visit.parent.is_some_and(|parent| {
+        parent.key == Some("Limitation") || parent.resolved.has_def("Limitation")
+    });
+    if !in_limitation {
+        return;
+    }
+    let Some(cursor) = visit.value.as_str() else {
+        return; // null: the first page; other types are the schema's
+    };
+    if let Some(problem) = problem(cursor, visit.resolved.format() == Some("uuid")) {
+        let message = format!(
+            "`Cursor` is {}, {problem}; expected the `Cursor` value returned by the previous response (null or absent for the first page).",
+            quoted(cursor)
+        );
+        found.add(rules::CURSOR_FORMAT, &visit.pointer(), message);
     }
 }
 

@@ -1,8 +1,9 @@
-//! A finding as the engine keeps it: located by a byte span of the checked text. It becomes a
+//! A finding as the engine keeps it: located by a byte span of the checked text — or, until the
+//! checked document is indexed, by a [`Target`] relative to its pointer. It becomes a
 //! [`Diagnostic`] (line and UTF-16 column) once, at the edge.
 
 use super::{Diagnostic, Rule, Severity};
-use crate::source::{LineIndex, Span};
+use crate::source::{Document, LineIndex, Span, Target};
 
 /// One finding of a rule, at a span of the checked text.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,8 +11,10 @@ pub struct Finding {
     pub rule: Rule,
     /// RFC 6901 pointer to the offending value (for a missing property: the pointer it would have).
     pub pointer: String,
-    /// Bytes of the checked text the finding marks.
+    /// Bytes of the checked text the finding marks (once [`Finding::target`] is resolved).
     pub span: Span,
+    /// What the finding marks relative to its pointer; [`Target::Span`] once `span` is final.
+    pub target: Target,
     /// What was found and what was expected.
     pub message: String,
     /// A more specific docs page than the rule's own (the owning schema type's section, the
@@ -20,13 +23,23 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding marking `span`.
     pub fn new(rule: Rule, pointer: impl Into<String>, span: Span, message: String) -> Self {
         Finding {
             rule,
             pointer: pointer.into(),
             span,
+            target: Target::Span,
             message,
             docs: None,
+        }
+    }
+
+    /// A finding marking `target` relative to `pointer`, located later by [`locate_all`].
+    pub fn at(rule: Rule, pointer: impl Into<String>, target: Target, message: String) -> Self {
+        Finding {
+            target,
+            ..Finding::new(rule, pointer, Span::default(), message)
         }
     }
 
@@ -53,5 +66,13 @@ impl Finding {
             diagnostic.docs = docs;
         }
         diagnostic
+    }
+}
+
+/// Resolves the targets of `findings` in `doc` (which indexes its spans on the first one).
+pub fn locate_all(doc: &Document<'_>, findings: &mut [Finding]) {
+    for finding in findings.iter_mut().filter(|f| f.target != Target::Span) {
+        finding.span = doc.locate(&finding.pointer, finding.target);
+        finding.target = Target::Span;
     }
 }

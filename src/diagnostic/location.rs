@@ -2,7 +2,7 @@
 //! as it reads it, in one forward pass — and the diagnostics there.
 
 use super::{Diagnostic, Rule};
-use crate::source::{Document, Position, Span};
+use crate::source::{Document, Position, Span, Target};
 
 /// A located place in a submitted text: pointer plus 1-based start/end line and UTF-16 column.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,7 +29,7 @@ impl Location {
 
     /// The place of the value at `pointer`, or of its nearest existing ancestor when it is missing.
     pub fn of_pointer(doc: &Document<'_>, pointer: &str) -> Self {
-        Self::of_span(doc, pointer, doc.nearest_node(pointer).span)
+        Self::of_span(doc, pointer, doc.locate(pointer, Target::Value))
     }
 
     /// The start of a text: where findings about the whole text are reported.

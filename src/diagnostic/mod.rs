@@ -10,7 +10,7 @@ mod report;
 mod rule;
 mod scrub;
 
-pub use finding::Finding;
+pub use finding::{Finding, locate_all};
 pub use location::Location;
 pub use report::{Diagnostic, OperationRef, Report};
 pub use rule::{

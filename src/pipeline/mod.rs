@@ -7,10 +7,10 @@ pub mod limits;
 
 use crate::api::{BodyKind, Operation, address, operations};
 use crate::conformance::{self, RequestContext};
-use crate::diagnostic::{Diagnostic, Finding, OperationRef, Report};
+use crate::diagnostic::{Diagnostic, Finding, OperationRef, Report, locate_all};
 use crate::options::Options;
 use crate::rules;
-use crate::source::{Document, LineIndex, Span};
+use crate::source::{Document, ErrorKind, LineIndex, Span, SyntaxError};
 use crate::validation;
 
 /// What the engine found about one request or response: the operation the address resolved to
@@ -78,36 +78,46 @@ pub fn check_address_findings(address: &str) -> Checked {
 pub fn check(address: &str, body: &str, kind: BodyKind, options: &Options) -> Checked {
     let (operation, address) = resolve(address);
     let body = match Document::parse(body) {
-        Err(error) => vec![Finding::new(
-            rules::INVALID_JSON,
-            "",
-            error.span,
-            format!("The body is not valid JSON: {}", error.message),
-        )],
+        Err(error) => vec![syntax_finding(error)],
         Ok(doc) => {
-            let schema = validation::check_body(&doc, operation, kind);
+            let mut findings = validation::check_body(&doc, operation, kind);
             if kind == BodyKind::Request {
                 let context = RequestContext {
                     doc: &doc,
                     operation,
                     options,
                 };
-                let conformance = conformance::check_request(&context);
-                let mut findings: Vec<Finding> = schema
-                    .into_iter()
-                    .filter(|finding| !conformance::is_superseded(finding, &conformance))
-                    .collect();
+                let conformance = conformance::findings(&context);
+                findings.retain(|finding| !conformance::is_superseded(finding, &conformance));
                 findings.extend(conformance);
-                findings
-            } else {
-                schema
             }
+            // The text is indexed here, and only when some finding needs locating.
+            locate_all(&doc, &mut findings);
+            findings
         }
     };
     Checked {
         operation,
         address,
         body,
+    }
+}
+
+/// The finding of a body that does not parse.
+fn syntax_finding(error: SyntaxError) -> Finding {
+    match error.kind {
+        ErrorKind::Invalid => Finding::new(
+            rules::INVALID_JSON,
+            "",
+            error.span,
+            format!("The body is not valid JSON: {}", error.message),
+        ),
+        ErrorKind::TooDeep { .. } => Finding::new(
+            rules::NESTING_TOO_DEEP,
+            "",
+            error.span,
+            format!("The body was not checked: {}", error.message),
+        ),
     }
 }
 

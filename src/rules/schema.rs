@@ -250,4 +250,16 @@ declare_rules! {
             reason: "the cap counts other rules' findings: the body needs more than 1000 of them",
         }]),
     }
+    NESTING_TOO_DEEP {
+        id: "nesting-too-deep",
+        severity: Error,
+        summary: "Arrays and objects nest deeper than the validator reads (64 levels), so the body was not checked.",
+        docs: REQUESTS_DOCS,
+        // The body's object is the first level, so 64 brackets inside it open the 65th.
+        example: Example::request(
+            COMPANIES,
+            r#"{"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0",
+ "Limitation": {"Count": 100}, "Ids": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"#,
+        ),
+    }
 }

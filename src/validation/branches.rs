@@ -54,11 +54,10 @@ pub fn choose(
                 .pointer(schema_path)
                 .and_then(Value::as_array)
                 .map_or(&[][..], Vec::as_slice);
+            let shapes = union::shapes(bundle, branches, 1);
             let best = doc
                 .node(at)
-                .and_then(|node| {
-                    union::choose(bundle, branches, node, |i| candidates.contains(&i), 0)
-                })
+                .and_then(|value| union::choose(&shapes, value, |i| candidates.contains(&i)))
                 .or_else(|| candidates.first().copied())
                 .unwrap_or_default();
             Choice::Branch {

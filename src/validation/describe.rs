@@ -1,15 +1,17 @@
 //! What was found at a location, made safe to print: shortened, and tokens masked.
 
+use serde_json::Value;
+
 use super::problem::Found;
 use crate::secret::mask;
-use crate::source::{Document, Node, Value, pointer};
+use crate::source::{Document, pointer, type_name};
 
 /// Longest value shown in a message, in characters.
 const SHOWN_CHARS: usize = 60;
 
 /// The value at `pointer`, as a message shows it.
 pub fn found(doc: &Document<'_>, at: &str) -> Found {
-    let Some(node) = doc.node(at) else {
+    let Some(value) = doc.node(at) else {
         return Found {
             type_name: "nothing",
             shown: String::new(),
@@ -20,9 +22,9 @@ pub fn found(doc: &Document<'_>, at: &str) -> Found {
         .and_then(|tokens| tokens.last().cloned())
         .is_some_and(|key| is_token_key(&key));
     Found {
-        type_name: node.type_name(),
-        shown: show(doc, node, is_token),
-        length: match &node.value {
+        type_name: type_name(value),
+        shown: show(doc, at, value, is_token),
+        length: match value {
             Value::Array(items) => items.len(),
             Value::String(s) => s.chars().count(),
             _ => 0,
@@ -35,16 +37,14 @@ pub fn is_token_key(key: &str) -> bool {
     key.ends_with("Token")
 }
 
-fn show(doc: &Document<'_>, node: &Node, is_token: bool) -> String {
-    match &node.value {
+fn show(doc: &Document<'_>, at: &str, value: &Value, is_token: bool) -> String {
+    match value {
         Value::String(s) if is_token => format!("\"{}\"", mask(s)),
         Value::Object(members) => format!("{{…}} ({} properties)", members.len()),
         Value::Array(items) => format!("[…] ({} items)", items.len()),
         _ => {
-            let written = doc
-                .text()
-                .get(node.span.start..node.span.end)
-                .unwrap_or_default();
+            // As written (a number keeps its notation, a string its escapes).
+            let written = doc.written(at).unwrap_or_default();
             if is_token {
                 mask(written)
             } else {

@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use crate::api::{self, BodyKind, Operation, schemas};
 use crate::diagnostic::Finding;
 use crate::rules;
-use crate::source::{Document, Value as Json};
+use crate::source::{Document, Target, type_name};
 use collect::SchemaFinding;
 
 pub use problem::Problem;
@@ -34,12 +34,17 @@ pub fn check_body(
     kind: BodyKind,
 ) -> Vec<Finding> {
     let root = doc.root();
-    if !matches!(root.value, Json::Object(_)) {
+    if !root.is_object() {
         let message = format!(
             "Found {} as the body; expected a JSON object",
-            root.type_name()
+            type_name(root)
         );
-        return vec![Finding::new(rules::NOT_AN_OBJECT, "", root.span, message)];
+        return vec![Finding::at(
+            rules::NOT_AN_OBJECT,
+            "",
+            Target::Value,
+            message,
+        )];
     }
     let Some(operation) = operation else {
         return Vec::new();
@@ -61,23 +66,26 @@ pub fn check_body(
 }
 
 /// Schema findings of `doc`; `bundle` is what the validator's schema paths point into,
-/// `fallback_docs` the operation's docs page for types without their own docs section.
+/// `fallback_docs` the operation's docs page for types without their own docs section. Their
+/// targets are resolved by the caller ([`crate::diagnostic::locate_all`]).
 pub fn schema_findings(
     doc: &Document<'_>,
     validator: &Validator,
     bundle: &Value,
     fallback_docs: &str,
 ) -> Vec<Finding> {
-    // serde_json re-parses the (already checked) text faster than the tree converts itself; the
-    // tree is the fallback for what serde_json refuses (nesting beyond 128, lone surrogates).
-    let instance = serde_json::from_str(doc.json_text()).unwrap_or_else(|_| doc.root().to_json());
+    let instance = doc.root();
+    // Most bodies are valid: the fast check builds no error at all.
+    if validator.is_valid(instance) {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     // More errors than a report can show are never needed; stop collecting early.
-    for error in validator.iter_errors(&instance).take(MAX_FINDINGS + 1) {
+    for error in validator.iter_errors(instance).take(MAX_FINDINGS + 1) {
         collect::collect(&error, doc, bundle, &mut found);
     }
-    // Locating is the costly step (keys are looked up in their object): locate no more findings
-    // than a report shows; the cap then says that more were found.
+    // Describing a finding reads the value as written (the text gets indexed): describe no more
+    // findings than a report shows; the cap then says that more were found.
     tidy(found)
         .iter()
         .take(MAX_FINDINGS + 1)
@@ -154,7 +162,9 @@ mod tests {
             .unwrap();
         let doc = Document::parse(text).unwrap();
         let lines = LineIndex::new(text);
-        let mut diagnostics: Vec<Diagnostic> = schema_findings(&doc, &validator, bundle(), DOCS)
+        let mut findings = schema_findings(&doc, &validator, bundle(), DOCS);
+        crate::diagnostic::locate_all(&doc, &mut findings);
+        let mut diagnostics: Vec<Diagnostic> = findings
             .into_iter()
             .map(|finding| {
                 let severity = finding.rule.severity();
