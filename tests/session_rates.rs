@@ -38,13 +38,14 @@ fn call_201_within_30_seconds_exceeds_the_limit_once() {
     assert_eq!((profile.peak, profile.bursts.len()), (201, 1));
     assert_eq!(profile.bursts[0].count, 201);
     // The operation's row counts the findings the list shows about its calls: the two demo-token
-    // notices (listed once each, with the count of the 200 later calls) and the burst.
+    // notices (listed once each, with the count of the 200 later calls), the burst, and the
+    // configuration fetched 201 times with the same body (`cache-static-data`).
     let listed_about_calls = report
         .diagnostics
         .iter()
         .filter(|d| d.call.is_some())
         .count();
-    assert_eq!(listed_about_calls, 2 + 1);
+    assert_eq!(listed_about_calls, 2 + 1 + 1);
     assert_eq!(report.operations[0].diagnostics, listed_about_calls);
 }
 
@@ -337,17 +338,21 @@ fn request_findings_beyond_the_first_thousand_are_counted_not_listed() {
     let unlisted_errors = 1200 - listed.len();
     assert!(
         truncated[0].message.starts_with(&format!(
-            "{} more findings are not listed (a report lists at most 1000, the most severe first): 2400 demo-token, {unlisted_errors} string-length;",
-            unlisted_errors + 2400
+            "{} more findings are not listed (a report lists at most 1000, the most severe first): 2400 demo-token, {unlisted_errors} string-length, 1 cache-static-data;",
+            unlisted_errors + 2400 + 1
         )),
         "{}",
         truncated[0].message
     );
-    // The table counts what the list shows about the calls, plus the 202 errors only counted.
+    // The table counts what the list shows about the calls, plus the 202 errors and the
+    // `cache-static-data` warning only counted.
     let listed_about_calls = report
         .diagnostics
         .iter()
         .filter(|d| d.call.is_some())
         .count();
-    assert_eq!(report.operations[0].diagnostics, listed_about_calls + 202);
+    assert_eq!(
+        report.operations[0].diagnostics,
+        listed_about_calls + 202 + 1
+    );
 }

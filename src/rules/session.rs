@@ -8,6 +8,12 @@ const TESTING: &str =
     "https://docs.mews.com/connector-api/your-journey/certification#testing-your-integration";
 const CERTIFYING: &str =
     "https://docs.mews.com/connector-api/your-journey/certification#certifying-your-integration";
+const BEST_PRACTICES: &str = "https://docs.mews.com/connector-api/guidelines/best-practices";
+const RESPONSE_CODES: &str =
+    "https://docs.mews.com/connector-api/guidelines/responses#response-codes";
+const UNAUTHORIZED: &str = "https://docs.mews.com/connector-api/guidelines/responses#401-forbidden";
+const PAGINATION: &str =
+    "https://docs.mews.com/connector-api/guidelines/pagination#how-to-request-pages";
 const PRIVATE_STEPS: &str = "https://docs.mews.com/connector-api/your-journey/private-integration#certification-instructions";
 
 declare_rules! {
@@ -58,7 +64,11 @@ declare_rules! {
             201,
             r#"{"time": "2026-11-23T10:00:00.{n}Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}"#,
             "\n",
-        ),
+        )
+        .also_reporting(&[AlsoReported {
+            rule: CACHE_STATIC_DATA,
+            reason: "201 fetches of the configuration with the same body within 30 s are also static data that a cache would serve",
+        }]),
     }
     RETRY_AFTER_IGNORED {
         id: "retry-after-ignored",
@@ -74,7 +84,7 @@ declare_rules! {
     FIXED_INTERVAL_RETRY {
         id: "fixed-interval-retry",
         severity: Warning,
-        summary: "Retries after 429 responses without `Retry-After` wait a fixed interval; use exponential backoff.",
+        summary: "Retries after 429 responses without `Retry-After`, 408 or 5xx responses do not wait longer each time (a fixed or shrinking interval); use exponential backoff.",
         docs: REQUEST_LIMITS,
         example: Example::session(
             r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 429}
@@ -134,7 +144,7 @@ declare_rules! {
         docs: "https://docs.mews.com/connector-api/guidelines/responses",
         example: Example::session(
             r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 400}
-{"time": "2026-11-23T10:05:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 400}
+{"time": "2026-11-23T10:05:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0", "LanguageCode": "en-US", "CultureCode": "en-US"}, "status": 400}
 "#,
         ),
     }
@@ -208,6 +218,54 @@ declare_rules! {
   "expectedLoad": {"peakRequestsPer30s": 2, "properties": 3},
   "contact": {"name": "Jana Novak", "email": "jana@acme.example"}
 }"#,
+        ),
+    }
+    CACHE_STATIC_DATA {
+        id: "cache-static-data",
+        severity: Warning,
+        summary: "Static data (configuration, services, resource categories, products, taxations…) fetched with the same body more than 3 times within 10 minutes; cache it.",
+        docs: BEST_PRACTICES,
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+{"time": "2026-11-23T10:02:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+{"time": "2026-11-23T10:04:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+{"time": "2026-11-23T10:06:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+"#,
+        ),
+    }
+    REPEATED_FAILING_REQUEST {
+        id: "repeated-failing-request",
+        severity: Warning,
+        summary: "A request that got a 4xx response (not 401, 408 or 429, which have their own rules) was sent again unchanged (same address and body) and failed again.",
+        docs: RESPONSE_CODES,
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 400}
+{"time": "2026-11-23T10:00:05Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 400}
+{"time": "2026-11-23T10:00:30Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0", "LanguageCode": "en-US", "CultureCode": "en-US"}, "status": 200}
+"#,
+        ),
+    }
+    AUTH_FAILURE_IGNORED {
+        id: "auth-failure-ignored",
+        severity: Warning,
+        summary: "After a 401 response, calls with the same AccessToken went on and were rejected with 401 again.",
+        docs: UNAUTHORIZED,
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 401}
+{"time": "2026-11-23T10:00:05Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 401}
+{"time": "2026-11-23T10:30:00Z", "address": "https://api.mews-demo.com/api/connector/v1/configuration/get", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0"}, "status": 200}
+"#,
+        ),
+    }
+    PAGINATION_RESTARTED {
+        id: "pagination-restarted",
+        severity: Warning,
+        summary: "A full page came back with a `Cursor`, but instead of its next page the same data was fetched again from the first page.",
+        docs: PAGINATION,
+        example: Example::session(
+            r#"{"time": "2026-11-23T10:00:00Z", "address": "https://api.mews-demo.com/api/connector/v1/companies/getAll", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0", "UpdatedUtc": {"StartUtc": "2026-11-01T00:00:00Z", "EndUtc": "2026-11-23T00:00:00Z"}, "Limitation": {"Count": 2}}, "status": 200, "response": {"Companies": [{"Id": "9b0c…"}, {"Id": "2f41…"}], "Cursor": "2f41…"}}
+{"time": "2026-11-23T10:00:10Z", "address": "https://api.mews-demo.com/api/connector/v1/companies/getAll", "request": {"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0", "UpdatedUtc": {"StartUtc": "2026-11-01T00:00:00Z", "EndUtc": "2026-11-23T00:00:00Z"}, "Limitation": {"Count": 2}}, "status": 200, "response": {"Companies": [{"Id": "9b0c…"}, {"Id": "2f41…"}], "Cursor": "2f41…"}}
+"#,
         ),
     }
     DIAGNOSTICS_TRUNCATED {

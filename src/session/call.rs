@@ -20,6 +20,9 @@ pub struct Exchange {
     pub retry_after: Option<String>,
     /// Time from sending to the complete response, when recorded.
     pub duration_ms: f64,
+    /// The response body as recorded (HAR `response.content.text` unless base64-encoded, NDJSON
+    /// `response`); empty when not recorded. HAR responses are read for Connector API calls only.
+    pub response: String,
 }
 
 /// An RFC 3339 date-time as milliseconds since the Unix epoch. RFC 3339 allows any number of

@@ -82,9 +82,20 @@ fn exchange(text: &str, raw: &RawValue, index: usize) -> Result<Exchange, FieldE
         Some(post_data) => post_data.string("text")?.unwrap_or_default(),
         None => Cow::Borrowed(""),
     };
-    let (status, retry_after) = match entry.object("response")? {
-        Some(response) => (status(response.number("status")?), retry_after(&response)?),
-        None => (0, None),
+    let (status, retry_after, content) = match entry.object("response")? {
+        Some(response) => {
+            let content = if method.eq_ignore_ascii_case("POST") && url.contains(CONNECTOR_PATH) {
+                content_text(&response)
+            } else {
+                String::new()
+            };
+            (
+                status(response.number("status")?),
+                retry_after(&response)?,
+                content,
+            )
+        }
+        None => (0, None, String::new()),
     };
     Ok(Exchange {
         offset: offset_in(text, raw),
@@ -98,7 +109,26 @@ fn exchange(text: &str, raw: &RawValue, index: usize) -> Result<Exchange, FieldE
         duration_ms: duration_ms
             .filter(|t| t.is_finite() && *t > 0.0)
             .unwrap_or(0.0),
+        response: content,
     })
+}
+
+/// Only the responses of Connector API calls are kept: a browser HAR also holds scripts and pages.
+const CONNECTOR_PATH: &str = "/api/connector/";
+
+/// The response body of a HAR response (`content.text`), or empty: base64-encoded content and
+/// mistyped fields are left out rather than making the entry unreadable (the review only looks
+/// at response bodies for pagination).
+fn content_text(response: &Object<'_>) -> String {
+    let Ok(Some(content)) = response.object("content") else {
+        return String::new();
+    };
+    let base64 =
+        matches!(content.string("encoding"), Ok(Some(e)) if e.eq_ignore_ascii_case("base64"));
+    match content.string("text") {
+        Ok(Some(text)) if !base64 => text.into_owned(),
+        _ => String::new(),
+    }
 }
 
 /// A recorded status as a status code; 0 (no response) when it is none.

@@ -3,7 +3,8 @@
 //! Fields: `time` (RFC 3339, when the request was sent; required), `address` (full URL or
 //! `/api/connector/...` path; required), `request` (the body: a JSON object, or its text as a
 //! string), `status` (response status; absent or 0 = no response), `responseHeaders` (object of
-//! header name → value; `Retry-After` is read), `durationMs` (optional, time to the full response).
+//! header name → value; `Retry-After` is read), `durationMs` (optional, time to the full response),
+//! `response` (optional, the response body: a JSON object, or its text as a string).
 //! Blank lines are skipped.
 
 use serde_json::value::RawValue;
@@ -79,6 +80,13 @@ fn exchange(text: &str, line: &str, start: usize) -> Result<Exchange, FieldError
         None => None,
     };
     let duration_ms = call.number("durationMs")?;
+    let response = match call.get("response") {
+        Some(raw) if raw.get().starts_with('"') => {
+            call.decode_string("response", raw)?.into_owned()
+        }
+        Some(raw) => raw.get().to_string(),
+        None => String::new(),
+    };
     Ok(Exchange {
         offset: start,
         pointer: String::new(),
@@ -91,5 +99,6 @@ fn exchange(text: &str, line: &str, start: usize) -> Result<Exchange, FieldError
         duration_ms: duration_ms
             .filter(|d| d.is_finite() && *d > 0.0)
             .unwrap_or(0.0),
+        response,
     })
 }

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::call::{self, Exchange};
 use super::cursor::Cursor;
 use super::findings::Findings;
+use super::insight::{self, Insight};
 use super::reader::{self, Format, Item, ReadError};
 use super::report::{OperationRow, ReadinessReport, Summary, Verdict};
 use super::timing::{CallRef, Event, Timing};
@@ -56,6 +57,7 @@ struct Review<'t, 'p> {
     clients: BTreeMap<String, (usize, Location, usize, String)>,
     production: Option<(usize, Location, usize, String)>,
     timing: Timing,
+    insight: Insight,
     findings: Findings,
 }
 
@@ -84,6 +86,7 @@ pub fn analyze(
         clients: BTreeMap::new(),
         production: None,
         timing: Timing::default(),
+        insight: Insight::default(),
         findings: Findings::default(),
     };
     let outcome = match format {
@@ -249,6 +252,18 @@ impl Review<'_, '_> {
             .retry_after
             .as_deref()
             .and_then(|value| call::retry_after_millis(value, end_ms));
+        self.insight.push(insight::Call {
+            start_ms,
+            end_ms,
+            call: index,
+            started: &exchange.started,
+            location: &place,
+            token: &token,
+            address: &path,
+            status: exchange.status,
+            body: &exchange.body,
+            response: &exchange.response,
+        });
         self.timing.push(Event {
             start_ms,
             call: index,
@@ -269,11 +284,14 @@ impl Review<'_, '_> {
             calls: self.summary.calls,
         });
         let timing = std::mem::take(&mut self.timing);
+        let insight = std::mem::take(&mut self.insight);
         let (findings, operations, options) =
             (&mut self.findings, &mut self.operations, self.options);
-        let profiles = timing.finish(&mut |address, diagnostic| {
+        let mut sink = |address: &str, diagnostic| {
             add_about(findings, operations, options, address, diagnostic);
-        });
+        };
+        let profiles = timing.finish(&mut sink);
+        insight.finish(&mut sink);
         self.session_wide_checks();
 
         let declared = checklist.as_ref().and_then(|c| c.declared.clone());

@@ -1,10 +1,11 @@
 //! Per-AccessToken timing: the sliding 30 s window (peak and bursts above the limit), the
-//! per-second series a chart needs, and how the client waits after 429 responses.
+//! per-second series a chart needs, and how the client waits after responses that ask for a
+//! retry later (429, 408, 5xx).
 //!
 //! Calls are analysed in time order whatever their order in the recording (HAR files of several
 //! tabs and merged logs list calls out of order): each call is kept as a small record while the
 //! recording is read (token and address as indexes into tables) and the records are sorted at
-//! the end. Waits after a 429 are measured from the end of its response; a call sent while that
+//! the end. Waits after such a response are measured from its end; a call sent while that
 //! response was still outstanding ran concurrently and is no retry.
 
 use std::cmp::Reverse;
@@ -104,14 +105,27 @@ impl Table {
     }
 }
 
-/// A 429 response the next calls of its token are measured against, ordered by when it ended.
+/// A response asking for a retry later (429, 408, 5xx) the next calls of its token are measured
+/// against, ordered by when it ended.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct Pending429 {
+struct PendingRetry {
     end_ms: i64,
     call: usize,
     retry_after_ms: Option<i64>,
     address: u32,
+    status: u16,
 }
+
+/// Statuses the guidelines answer with a retry after a growing wait: 429 (when no `Retry-After`
+/// says how long), 408 and 5xx.
+fn asks_for_retry(status: u16) -> bool {
+    matches!(status, 408 | 429 | 500..=599)
+}
+
+/// After a 408 or 5xx, a call this much later is the next scheduled attempt (a poll meeting the
+/// same outage), not a retry loop. 429 runs have no such horizon: a fixed pause there is what
+/// the request-limits guideline warns against.
+const OUTAGE_RETRY_HORIZON_MS: i64 = 60_000;
 
 /// An ongoing run of windows above the limit.
 struct OpenBurst {
@@ -130,9 +144,9 @@ struct TokenState {
     burst: Option<OpenBurst>,
     bursts: Vec<Burst>,
     series: Vec<SecondBucket>,
-    /// 429 responses no call has started after yet, earliest end first.
-    pending: BinaryHeap<Reverse<Pending429>>,
-    /// Wait before the previous retry of an unbroken run of 429s without `Retry-After`.
+    /// Responses asking for a retry that no call has started after yet, earliest end first.
+    pending: BinaryHeap<Reverse<PendingRetry>>,
+    /// Wait before the previous retry of an unbroken run of such responses without `Retry-After`.
     last_retry_gap_ms: Option<i64>,
     fixed_interval_reported: bool,
 }
@@ -315,13 +329,14 @@ impl<'a> Analysis<'a, '_> {
         });
     }
 
-    /// Measures the call against the 429 responses of its token that ended before it started;
-    /// responses still outstanding are left for later calls (this one ran concurrently).
+    /// Measures the call against the responses of its token that asked for a retry and ended
+    /// before it started; responses still outstanding are left for later calls (this one ran
+    /// concurrently).
     fn check_retry(&mut self, state: &mut TokenState, record: &Record) {
-        // The Retry-After wait the call cut shortest, and the wait after the latest 429 without
-        // Retry-After of the same operation (a retry).
+        // The 429 Retry-After wait the call cut shortest, and the wait after the latest response
+        // without Retry-After of the same operation (a retry), with that response's status.
         let mut ignored: Option<(i64, i64)> = None;
-        let mut retry_wait: Option<i64> = None;
+        let mut retry_wait: Option<(i64, u16)> = None;
         while state
             .pending
             .peek()
@@ -333,13 +348,19 @@ impl<'a> Analysis<'a, '_> {
             let waited = record.start_ms - pending.end_ms;
             match pending.retry_after_ms {
                 Some(asked)
-                    if waited < asked && ignored.is_none_or(|(w, a)| asked - waited > a - w) =>
+                    if pending.status == 429
+                        && waited < asked
+                        && ignored.is_none_or(|(w, a)| asked - waited > a - w) =>
                 {
                     ignored = Some((waited, asked));
                 }
                 Some(_) => {}
-                None if pending.address == record.address => {
-                    retry_wait = Some(retry_wait.map_or(waited, |w| w.min(waited)));
+                None if pending.address == record.address
+                    && (pending.status == 429 || waited < OUTAGE_RETRY_HORIZON_MS) =>
+                {
+                    if retry_wait.is_none_or(|(w, _)| waited < w) {
+                        retry_wait = Some((waited, pending.status));
+                    }
                 }
                 None => {}
             }
@@ -355,17 +376,20 @@ impl<'a> Analysis<'a, '_> {
             );
             (self.sink)(name(self.addresses, record.address), diagnostic);
         }
-        if let Some(waited) = retry_wait {
+        if let Some((waited, status)) = retry_wait {
             if let Some(previous) = state.last_retry_gap_ms {
+                // Exponential backoff: each wait longer than the last by more than timer jitter.
                 let tolerance = (previous / 10).max(250);
-                if waited.abs_diff(previous) <= tolerance.unsigned_abs()
-                    && !state.fixed_interval_reported
-                {
+                if waited <= previous + tolerance && !state.fixed_interval_reported {
                     state.fixed_interval_reported = true;
+                    let answer = match status {
+                        429 => "429 responses without Retry-After".to_string(),
+                        status => format!("{status} responses"),
+                    };
                     let diagnostic = record.diagnostic(
                         rules::FIXED_INTERVAL_RETRY,
                         format!(
-                            "Retries after 429 responses without Retry-After waited {} and then {}: a fixed interval; expected exponential backoff (each wait longer than the last).",
+                            "Retries after {answer} waited {} and then {}: the wait did not grow; expected exponential backoff (each wait longer than the last).",
                             seconds(previous),
                             seconds(waited)
                         ),
@@ -375,12 +399,13 @@ impl<'a> Analysis<'a, '_> {
             }
             state.last_retry_gap_ms = Some(waited);
         }
-        if record.status == 429 {
-            state.pending.push(Reverse(Pending429 {
+        if asks_for_retry(record.status) {
+            state.pending.push(Reverse(PendingRetry {
                 end_ms: record.end_ms,
                 call: record.call,
                 retry_after_ms: record.retry_after_ms,
                 address: record.address,
+                status: record.status,
             }));
         } else {
             state.last_retry_gap_ms = None;
