@@ -90,7 +90,7 @@ impl Args {
                 return Err(self.wrong("options", expected, value));
             }
             let mut fields = BTreeMap::new();
-            for key in js_sys::Object::keys(value.unchecked_ref()).iter() {
+            for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
                 let key = key.as_string().unwrap_or_default();
                 let field = js_sys::Reflect::get(value, &JsValue::from_str(&key))?;
                 let field: Value = serde_wasm_bindgen::from_value(field).map_err(|error| {
