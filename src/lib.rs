@@ -14,7 +14,7 @@
 //! 7. [`pipeline`] (validate a request, response or address);
 //! 8. [`input`] (pasted cURL/HTTP/HAR), [`checklist`], [`session`], [`complete`] (the page's
 //!    completions);
-//! 9. [`render`]; natively also [`generate`] (OpenAPI → schemas, as `mews-schema-gen` runs it) and
+//! 9. [`render`]; natively and in the CLI also [`generate`] (OpenAPI → schemas, as `mews-schema-gen` runs it) and
 //!    [`diff`] (what a newer contract changes);
 //! 10. the CLI ([`cli`], behind the default `cli` feature: one I/O-abstract core for the native
 //!     binary and the npm `bin`) and the wasm bindings (`wasm` module) at the edges.
@@ -27,9 +27,10 @@ pub mod complete;
 pub mod conditions;
 pub mod conformance;
 pub mod diagnostic;
-#[cfg(not(target_arch = "wasm32"))]
+// In wasm only with the CLI (`npx … diff`): the library package leaves them out.
+#[cfg(any(not(target_arch = "wasm32"), feature = "cli"))]
 pub mod diff;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "cli"))]
 pub mod generate;
 pub mod input;
 pub mod options;

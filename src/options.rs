@@ -30,7 +30,7 @@ pub enum Level {
 /// Options of every validation entry point. JSON/JS shape:
 /// `{"environment": "demo", "date": "2026-11-23", "rules": {"client-not-unique": "off"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct Options {
     pub environment: Environment,
     /// Evaluation date (`YYYY-MM-DD`) for lifecycle rules; `None` means today.

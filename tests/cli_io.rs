@@ -26,6 +26,18 @@ impl Io for MemoryIo {
             .cloned()
             .unwrap_or(Err(ReadError::NotFound))
     }
+    fn list_dir(&mut self, dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
+        let entries: Vec<PathBuf> = self
+            .files
+            .keys()
+            .filter(|path| path.parent() == Some(dir))
+            .cloned()
+            .collect();
+        if entries.is_empty() {
+            return Err(ReadError::NotFound);
+        }
+        Ok(entries)
+    }
     fn read_stdin(&mut self) -> Result<Vec<u8>, ReadError> {
         Ok(std::mem::take(&mut self.stdin))
     }

@@ -3,7 +3,7 @@
 // on the engine compiled to wasm with the CLI (../cli/, built with the `cli` feature). This file
 // only gives it Node's files and standard streams.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const { runCli } = createRequire(import.meta.url)('../cli/mews_connector_validator.js');
@@ -37,6 +37,7 @@ function readStdin() {
 
 const io = {
   readFile: (path) => readFileSync(path),
+  listDir: (path) => readdirSync(path),
   readStdin,
   stdout: writer(process.stdout),
   stderr: writer(process.stderr),

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::Io;
 use crate::diff::{self, Contract, Scope, render, scope};
-use crate::generate::docs::Docs;
+use crate::generate::docs::{Docs, DocsFiles};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -53,10 +53,11 @@ pub fn run(args: Args, io: &mut dyn Io) -> u8 {
     super::exit_for(!report.breaking())
 }
 
-/// The docs folders are read from the file system directly: `diff` exists in the native CLI only.
 fn compare(args: &Args, io: &mut dyn Io) -> Result<diff::DiffReport, String> {
     let mut contract = |path: &Path, docs: Option<&PathBuf>| {
-        let docs = docs.map(|dir| Docs::load(dir)).transpose()?;
+        let docs = docs
+            .map(|dir| Docs::load_from(dir, &mut IoFiles(&mut *io)))
+            .transpose()?;
         Contract::from_text(&super::read_text(Some(path), io)?, docs.as_ref())
             .map_err(|error| format!("{}: {error}", path.display()))
     };
@@ -76,4 +77,19 @@ fn compare(args: &Args, io: &mut dyn Io) -> Result<diff::DiffReport, String> {
     }
     let scope = (!scope.from.is_empty()).then_some(scope);
     Ok(diff::diff(&old, &new, scope.as_ref()))
+}
+
+/// The docs folder, read through the CLI's [`Io`] (the file system, or Node's `fs`).
+struct IoFiles<'a>(&'a mut dyn Io);
+
+impl DocsFiles for IoFiles<'_> {
+    fn read_text(&mut self, path: &Path) -> Result<String, String> {
+        super::read_text(Some(path), self.0)
+    }
+
+    fn list(&mut self, dir: &Path) -> Result<Vec<PathBuf>, String> {
+        self.0
+            .list_dir(dir)
+            .map_err(|error| format!("cannot read {}: {error}", dir.display()))
+    }
 }

@@ -7,7 +7,6 @@
 //! print the same bytes.
 
 pub mod checklist;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod diff;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -21,7 +20,7 @@ pub mod session;
 mod wasm;
 
 use std::ffi::OsString;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
@@ -39,6 +38,8 @@ pub const EXIT_USAGE: u8 = 2;
 pub trait Io {
     /// The whole content of a file.
     fn read_file(&mut self, path: &Path) -> Result<Vec<u8>, ReadError>;
+    /// The entries of a directory (any order).
+    fn list_dir(&mut self, dir: &Path) -> Result<Vec<PathBuf>, ReadError>;
     /// Standard input, to its end.
     fn read_stdin(&mut self) -> Result<Vec<u8>, ReadError>;
     /// Writes to standard output. A reader that went away (`… | head`) is not an error: the
@@ -94,7 +95,6 @@ enum Command {
     /// Validate a certification checklist.
     Checklist(checklist::Args),
     /// What a newer Connector API contract (OpenAPI) changes for the operations you use.
-    #[cfg(not(target_arch = "wasm32"))]
     Diff(diff::Args),
 }
 
@@ -121,7 +121,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut dyn Io) -> u8 {
         Command::Rules(args) => rules::run(args, io),
         Command::Session(args) => session::run(args, io),
         Command::Checklist(args) => checklist::run(args, io),
-        #[cfg(not(target_arch = "wasm32"))]
         Command::Diff(args) => diff::run(args, io),
     }
 }

@@ -1,7 +1,7 @@
 //! [`Io`] on the operating system: files, standard streams, the system clock.
 
 use std::io::{ErrorKind, IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{Io, ReadError};
 
@@ -12,6 +12,14 @@ pub struct StdIo;
 impl Io for StdIo {
     fn read_file(&mut self, path: &Path) -> Result<Vec<u8>, ReadError> {
         std::fs::read(path).map_err(read_error)
+    }
+
+    fn list_dir(&mut self, dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
+        let entries = std::fs::read_dir(dir).map_err(read_error)?;
+        Ok(entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .collect())
     }
 
     fn read_stdin(&mut self) -> Result<Vec<u8>, ReadError> {

@@ -3,7 +3,7 @@
 //! module only adapts it to [`Io`], so the commands are exactly the native ones.
 
 use std::ffi::OsString;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use wasm_bindgen::prelude::*;
 
@@ -17,6 +17,10 @@ extern "C" {
     /// The file's bytes; throws Node's error (with `code`) when it cannot be read.
     #[wasm_bindgen(method, catch, js_name = readFile)]
     fn read_file(this: &CliIo, path: &str) -> Result<js_sys::Uint8Array, JsValue>;
+
+    /// The names of a directory's entries (`fs.readdirSync`).
+    #[wasm_bindgen(method, catch, js_name = listDir)]
+    fn list_dir(this: &CliIo, path: &str) -> Result<Vec<String>, JsValue>;
 
     #[wasm_bindgen(method, catch, js_name = readStdin)]
     fn read_stdin(this: &CliIo) -> Result<js_sys::Uint8Array, JsValue>;
@@ -51,6 +55,14 @@ impl Io for NodeIo<'_> {
             .read_file(&path)
             .map(|bytes| bytes.to_vec())
             .map_err(read_error)
+    }
+
+    fn list_dir(&mut self, dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
+        let names = self
+            .0
+            .list_dir(&dir.to_string_lossy())
+            .map_err(read_error)?;
+        Ok(names.into_iter().map(|name| dir.join(name)).collect())
     }
 
     fn read_stdin(&mut self) -> Result<Vec<u8>, ReadError> {

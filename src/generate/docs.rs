@@ -2,7 +2,7 @@
 //! each schema type is (`_generator/types.yaml`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -41,21 +41,55 @@ pub struct Docs {
     pub tables: Vec<Table>,
 }
 
-impl Docs {
-    pub fn load(dir: &Path) -> Result<Docs, String> {
-        let operations_dir = dir.join("operations");
-        let mut pages: Vec<_> = std::fs::read_dir(&operations_dir)
-            .map_err(|error| format!("cannot read {}: {error}", operations_dir.display()))?
+/// Where the docs folder is read from: the file system natively, Node's `fs` in the npm CLI.
+pub trait DocsFiles {
+    /// The text of a file, or why it cannot be read.
+    fn read_text(&mut self, path: &Path) -> Result<String, String>;
+    /// The entries of a directory (any order).
+    fn list(&mut self, dir: &Path) -> Result<Vec<PathBuf>, String>;
+}
+
+/// [`DocsFiles`] on the file system.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct FileSystem;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl DocsFiles for FileSystem {
+    fn read_text(&mut self, path: &Path) -> Result<String, String> {
+        std::fs::read_to_string(path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))
+    }
+
+    fn list(&mut self, dir: &Path) -> Result<Vec<PathBuf>, String> {
+        let entries = std::fs::read_dir(dir)
+            .map_err(|error| format!("cannot read {}: {error}", dir.display()))?;
+        Ok(entries
             .filter_map(Result::ok)
             .map(|entry| entry.path())
+            .collect())
+    }
+}
+
+impl Docs {
+    /// Reads the docs folder `dir` from the file system.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load(dir: &Path) -> Result<Docs, String> {
+        Docs::load_from(dir, &mut FileSystem)
+    }
+
+    /// Reads the docs folder `dir` through `files`.
+    pub fn load_from(dir: &Path, files: &mut dyn DocsFiles) -> Result<Docs, String> {
+        let operations_dir = dir.join("operations");
+        let mut pages: Vec<_> = files
+            .list(&operations_dir)?
+            .into_iter()
             .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
             .collect();
         pages.sort();
         let mut operations = HashMap::new();
         let mut tables = Vec::new();
         for path in pages {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+            let text = files.read_text(&path)?;
             let page = path
                 .file_stem()
                 .and_then(|stem| stem.to_str())
@@ -66,7 +100,7 @@ impl Docs {
             tables.extend(tables::page_tables(page, &text));
         }
         let types_path = dir.join("_generator/types.yaml");
-        let mut types = match std::fs::read_to_string(&types_path) {
+        let mut types = match files.read_text(&types_path) {
             Ok(text) => {
                 parse_types(&text).map_err(|error| format!("{}: {error}", types_path.display()))?
             }
@@ -76,7 +110,7 @@ impl Docs {
         for (path, _) in types.values() {
             if !anchors.contains_key(path) {
                 let page = dir.join(format!("{path}.md"));
-                let text = std::fs::read_to_string(page).unwrap_or_default();
+                let text = files.read_text(&page).unwrap_or_default();
                 anchors.insert(path.clone(), heading_anchors(&text));
             }
         }
@@ -85,7 +119,7 @@ impl Docs {
                 .get(path)
                 .is_some_and(|known| known.contains(anchor))
         });
-        let deprecations = std::fs::read_to_string(dir.join("deprecations/README.md")).ok();
+        let deprecations = files.read_text(&dir.join("deprecations/README.md")).ok();
         Ok(Docs {
             operations,
             types,

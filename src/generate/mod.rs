@@ -1,4 +1,4 @@
-//! The schema generator (native only): the Connector API OpenAPI document and, when present, the
+//! The schema generator (natively, and in the npm CLI for `diff`): the Connector API OpenAPI document and, when present, the
 //! docs folder → `schemas/bundle.json`, `schemas/catalog.json` and the per-operation request and
 //! response schemas. `mews-schema-gen` writes them; `diff` compares two converted documents.
 
@@ -12,4 +12,5 @@ pub mod markdown;
 pub mod openapi;
 pub mod phrases;
 pub mod tables;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod write;

@@ -42,6 +42,7 @@ const HTTP_METHODS: [&str; 8] = [
 ];
 
 /// Reads and parses the document at `path`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn load(path: &std::path::Path) -> Result<Spec, String> {
     let bytes =
         std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;

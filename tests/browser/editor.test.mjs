@@ -56,12 +56,12 @@ test('the preloaded sample: marks at the findings exact ranges, the list and the
   assert.deepEqual(await shownMarks(page), [
     { severity: 'info', line: 2, column: 18, text: `"${DEMO_CLIENT_TOKEN}"` },
     { severity: 'info', line: 3, column: 18, text: `"${DEMO_ACCESS_TOKEN}"` },
-    { severity: 'warning', line: 4, column: 13, text: '"Sample Client 1.0.0"' },
+    { severity: 'error', line: 4, column: 13, text: '"Sample Client 1.0.0"' },
     { severity: 'error', line: 10, column: 18, text: '"yes"' },
     { severity: 'error', line: 13, column: 14, text: '5000' },
   ]);
   // Gutter markers on the lines with findings.
-  assert.equal(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count(), 2);
+  assert.equal(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count(), 3);
   assert.match(await page.locator('#status').textContent(), /^Invalid · 3 errors, 2 infos · \d+ ms$/);
   assert.equal(await page.locator('#operation-info a').textContent(), 'Get all customers');
   assertPrivateAndClean(session);

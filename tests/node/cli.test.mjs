@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -28,6 +28,16 @@ const brokenChecklist = file(
 );
 const notUtf8 = file('latin1.json', Buffer.from('{"Client": "Caf\xe9"}', 'latin1'));
 const HAR = 'tests/data/chromium-mock-session.har';
+// The upstream contract and docs (beside the repository in CI): `diff` reads a docs folder too.
+const API = '../shared/mews-connector-api';
+const OPENAPI = `${API}/openapi/openapi.yaml`;
+if (!existsSync(OPENAPI) && process.env.CI) throw new Error(`${OPENAPI} is missing: the diff cases need it in CI`);
+const DIFF_CASES = existsSync(OPENAPI)
+  ? [
+      ['diff, same contract, with docs', ['diff', OPENAPI, OPENAPI, '--docs', API, '--old-docs', API, '--format', 'json']],
+      ['diff, missing docs folder', ['diff', OPENAPI, OPENAPI, '--docs', 'no/such/docs']],
+    ]
+  : (console.log(`# skipped: the diff cases (${OPENAPI} is missing)`), []);
 
 /** [name, args, stdin?]: every command, format and failure the CLI has. */
 const CASES = [
@@ -58,6 +68,8 @@ const CASES = [
   ['--version', ['--version']],
   ['--help', ['--help']],
   ['session --help', ['session', '--help']],
+  ['diff --help', ['diff', '--help']],
+  ...DIFF_CASES,
   // Usage and I/O errors: exit 2, a message on stderr.
   ['no command', []],
   ['unknown command', ['lint']],

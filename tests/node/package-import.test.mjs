@@ -106,17 +106,18 @@ test('an unknown operation and hostile input get diagnostics, never an exception
 
 test('malformed options are rejected with a clear error', () => {
   assert.throws(() => validateRequest(CUSTOMERS_GET_ALL, '{}', { environment: 'staging' }), {
-    message: /^invalid options: unknown variant `staging`, expected `demo` or `production`/,
+    name: 'TypeError',
+    message: /^validateRequest: invalid options: `environment`: unknown variant `staging`, expected `demo` or `production`/,
   });
   assert.throws(() => validateRequest(CUSTOMERS_GET_ALL, '{}', { rules: { 'invalid-json': 'fatal' } }), {
-    message: /^invalid options: /,
+    message: /^validateRequest: invalid options: `rules`: unknown variant `fatal`/,
   });
   // A misspelt rule id or date is an error, as in the CLI (exit 2), not silently ignored.
   assert.throws(() => validateRequest(CUSTOMERS_GET_ALL, '{}', { rules: { 'client-not-uniq': 'off' } }), {
-    message: /^invalid options: unknown rule id "client-not-uniq"/,
+    message: /^validateRequest: invalid options: unknown rule id "client-not-uniq"/,
   });
   assert.throws(() => validateRequest(CUSTOMERS_GET_ALL, '{}', { date: '23.11.2026' }), {
-    message: /^invalid options: date "23.11.2026" is not a date as YYYY-MM-DD/,
+    message: /^validateRequest: invalid options: date "23.11.2026" is not a date as YYYY-MM-DD/,
   });
   // Absent and null options mean the defaults, with today's date.
   assert.equal(validateRequest(CUSTOMERS_GET_ALL, sampleBody()).diagnostics.length, SAMPLE_FINDINGS.length);

@@ -1,5 +1,5 @@
 //! The JavaScript face of the engine, for the npm package and the page: thin exports that turn
-//! JS options into [`Options`] and reports into plain JS objects. No validation logic lives here.
+//! JS options into [`crate::options::Options`] (arguments checked by [`args`]) and reports into plain JS objects. No validation logic lives here.
 //!
 //! The TypeScript declarations are written by hand (below) rather than generated, so the package's
 //! `.d.ts` describes the real shapes (`Report`, `Diagnostic`, ...) instead of `any`.
@@ -7,7 +7,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::options::Options;
+mod args;
+
+use args::Args;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &str = r#"
@@ -363,50 +365,94 @@ fn start() {
 }
 
 #[wasm_bindgen(js_name = validateRequest, skip_typescript)]
-pub fn validate_request(address: &str, body: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options = options_from_js(options)?;
-    to_js(&crate::pipeline::validate_request(address, body, &options))
+pub fn validate_request(
+    address: JsValue,
+    body: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let args = Args {
+        function: "validateRequest",
+    };
+    let (address, body) = (
+        args.string(&address, "address")?,
+        args.string(&body, "body")?,
+    );
+    let options = args.options(&options, today)?;
+    to_js(&crate::pipeline::validate_request(
+        &address, &body, &options,
+    ))
 }
 
 #[wasm_bindgen(js_name = validateResponse, skip_typescript)]
-pub fn validate_response(address: &str, body: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options = options_from_js(options)?;
-    to_js(&crate::pipeline::validate_response(address, body, &options))
+pub fn validate_response(
+    address: JsValue,
+    body: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let args = Args {
+        function: "validateResponse",
+    };
+    let (address, body) = (
+        args.string(&address, "address")?,
+        args.string(&body, "body")?,
+    );
+    let options = args.options(&options, today)?;
+    to_js(&crate::pipeline::validate_response(
+        &address, &body, &options,
+    ))
 }
 
 #[wasm_bindgen(js_name = validateInput, skip_typescript)]
 pub fn validate_input(
-    text: &str,
-    address: Option<String>,
+    text: JsValue,
+    address: JsValue,
     options: JsValue,
-) -> Result<JsValue, JsError> {
-    let options = options_from_js(options)?;
+) -> Result<JsValue, JsValue> {
+    let args = Args {
+        function: "validateInput",
+    };
+    let text = args.string(&text, "text")?;
+    let address = args.optional_string(&address, "address")?;
+    let options = args.options(&options, today)?;
     to_js(&crate::input::validate_input(
-        text,
+        &text,
         address.as_deref(),
         &options,
     ))
 }
 
 #[wasm_bindgen(js_name = detectInput, skip_typescript)]
-pub fn detect_input(text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::input::describe(text))
+pub fn detect_input(text: JsValue) -> Result<JsValue, JsValue> {
+    let args = Args {
+        function: "detectInput",
+    };
+    to_js(&crate::input::describe(&args.string(&text, "text")?))
 }
 
 #[wasm_bindgen(js_name = validateChecklist, skip_typescript)]
-pub fn validate_checklist(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options = options_from_js(options)?;
-    to_js(&crate::checklist::validate_checklist(text, &options))
+pub fn validate_checklist(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let args = Args {
+        function: "validateChecklist",
+    };
+    let text = args.string(&text, "text")?;
+    let options = args.options(&options, today)?;
+    to_js(&crate::checklist::validate_checklist(&text, &options))
 }
 
 #[wasm_bindgen(js_name = analyzeSession, skip_typescript)]
 pub fn analyze_session(
-    text: &str,
-    checklist: Option<String>,
+    text: JsValue,
+    checklist: JsValue,
     options: JsValue,
-    on_progress: Option<js_sys::Function>,
+    on_progress: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options = options_from_js(options)?;
+    let args = Args {
+        function: "analyzeSession",
+    };
+    let text = args.string(&text, "text")?;
+    let checklist = args.optional_string(&checklist, "checklist")?;
+    let options = args.options(&options, today)?;
+    let on_progress = args.optional_function(&on_progress, "onProgress")?;
     // The engine's callback cannot fail: remember the first JS exception and rethrow it after.
     let mut thrown = None;
     let mut report_progress = |progress: crate::session::Progress| {
@@ -418,17 +464,20 @@ pub fn analyze_session(
             total_bytes: progress.total_bytes,
             calls: progress.calls,
         })
-        .map_err(JsValue::from)
         .and_then(|value| callback.call1(&JsValue::NULL, &value));
         if let Err(error) = result {
             thrown = Some(error);
         }
     };
-    let report =
-        crate::session::analyze_session(text, checklist.as_deref(), &options, &mut report_progress);
+    let report = crate::session::analyze_session(
+        &text,
+        checklist.as_deref(),
+        &options,
+        &mut report_progress,
+    );
     match thrown {
         Some(error) => Err(error),
-        None => Ok(to_js(&report)?),
+        None => to_js(&report),
     }
 }
 
@@ -443,38 +492,56 @@ struct ProgressJs {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn completions(
-    address: &str,
-    text: &str,
-    cursor: usize,
-    target: Option<String>,
-) -> Result<JsValue, JsError> {
+    address: JsValue,
+    text: JsValue,
+    cursor: JsValue,
+    target: JsValue,
+) -> Result<JsValue, JsValue> {
     use crate::complete::{Target, completions_utf16};
-    let target = match target.as_deref() {
+    let args = Args {
+        function: "completions",
+    };
+    let (address, text) = (
+        args.string(&address, "address")?,
+        args.string(&text, "text")?,
+    );
+    let cursor = args.index(&cursor, "cursor")?;
+    let target = match args.optional_string(&target, "target")?.as_deref() {
         None | Some("request") => Target::Request,
         Some("response") => Target::Response,
         Some("checklist") => Target::Checklist,
         Some(other) => {
-            return Err(JsError::new(&format!(
-                "invalid target {other:?}: expected \"request\", \"response\" or \"checklist\""
-            )));
+            return Err(js_sys::TypeError::new(&format!(
+                "completions: invalid `target` {other:?}: expected \"request\", \"response\" or \"checklist\""
+            ))
+            .into());
         }
     };
-    to_js(&completions_utf16(target, address, text, cursor))
+    to_js(&completions_utf16(target, &address, &text, cursor))
 }
 
 #[wasm_bindgen(js_name = sessionCalls, skip_typescript)]
-pub fn session_calls(text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::session::calls::recorded_calls(text))
+pub fn session_calls(text: JsValue) -> Result<JsValue, JsValue> {
+    let args = Args {
+        function: "sessionCalls",
+    };
+    to_js(&crate::session::calls::recorded_calls(
+        &args.string(&text, "text")?,
+    ))
 }
 
 #[wasm_bindgen(js_name = sessionCallBody, skip_typescript)]
-pub fn session_call_body(text: &str, call: usize) -> Result<JsValue, JsError> {
+pub fn session_call_body(text: JsValue, call: JsValue) -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
     struct CallBody {
         address: String,
         body: String,
     }
-    let found = crate::session::calls::recorded_call_body(text, call)
+    let args = Args {
+        function: "sessionCallBody",
+    };
+    let (text, call) = (args.string(&text, "text")?, args.index(&call, "call")?);
+    let found = crate::session::calls::recorded_call_body(&text, call)
         .map(|(address, body)| CallBody { address, body });
     to_js(&found)
 }
@@ -489,19 +556,28 @@ pub fn recording_rules() -> Vec<String> {
 }
 
 #[wasm_bindgen(js_name = renderReadinessMarkdown, skip_typescript)]
-pub fn render_readiness_markdown(report: JsValue, name: &str) -> Result<String, JsError> {
-    let report: crate::session::ReadinessReport = serde_wasm_bindgen::from_value(report)
-        .map_err(|error| JsError::new(&format!("not a readiness report: {error}")))?;
-    Ok(crate::render::markdown::readiness(&report, name))
+pub fn render_readiness_markdown(report: JsValue, name: JsValue) -> Result<String, JsValue> {
+    let args = Args {
+        function: "renderReadinessMarkdown",
+    };
+    let name = args.string(&name, "name")?;
+    let report = args.object(&report, "report")?;
+    let report: crate::session::ReadinessReport =
+        serde_json::from_value(report).map_err(|error| {
+            js_sys::TypeError::new(&format!(
+                "renderReadinessMarkdown: `report` is not a readiness report: {error}"
+            ))
+        })?;
+    Ok(crate::render::markdown::readiness(&report, &name))
 }
 
 #[wasm_bindgen(skip_typescript)]
-pub fn operations() -> Result<JsValue, JsError> {
+pub fn operations() -> Result<JsValue, JsValue> {
     to_js(crate::api::operations())
 }
 
 #[wasm_bindgen(skip_typescript)]
-pub fn rules() -> Result<JsValue, JsError> {
+pub fn rules() -> Result<JsValue, JsValue> {
     to_js(
         &crate::rules::all()
             .map(crate::diagnostic::Rule::info)
@@ -512,36 +588,6 @@ pub fn rules() -> Result<JsValue, JsError> {
 #[wasm_bindgen(skip_typescript)]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
-}
-
-/// Reads JS options (`undefined`, `null` or an `Options` object) and fills in the date: the engine
-/// must not ask the system clock on wasm32, where `SystemTime::now()` panics.
-fn options_from_js(value: JsValue) -> Result<Options, JsError> {
-    let mut options: Options = if value.is_undefined() || value.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(value).map_err(|error| {
-            // The error displays as a JS error ("Error: unknown variant ..."): keep the reason only.
-            let reason = error.to_string();
-            let reason = reason
-                .strip_prefix("Error: ")
-                .unwrap_or(&reason)
-                .to_string();
-            JsError::new(&format!("invalid options: {reason}"))
-        })?
-    };
-    // Like the CLI's exit 2: a misspelt rule id or date must not be silently ignored.
-    let problems = options.problems();
-    if !problems.is_empty() {
-        return Err(JsError::new(&format!(
-            "invalid options: {}",
-            problems.join("; ")
-        )));
-    }
-    if options.date.is_none() {
-        options.date = Some(today());
-    }
-    Ok(options)
 }
 
 /// Today's date in the user's local time zone, `YYYY-MM-DD`.
@@ -559,8 +605,8 @@ fn today() -> String {
 ///
 /// Built directly by serde-wasm-bindgen, which measured 0.5–0.85× the time of serializing to JSON
 /// text and calling `JSON.parse` (figures in the README).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| JsError::new(&format!("internal error: {error}")))
+        .map_err(|error| JsError::new(&format!("internal error: {error}")).into())
 }

@@ -1,0 +1,67 @@
+// The package's exports called the wrong way, as a JavaScript caller can: every wrong argument is
+// a TypeError naming the function, the argument and the expected type, and the module survives
+// thousands of them (a number passed as a string used to be read as a pointer into wasm memory).
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+import {
+  analyzeSession,
+  detectInput,
+  validateChecklist,
+  validateInput,
+  validateRequest,
+  validateResponse,
+} from 'mews-connector-validator';
+
+import { CUSTOMERS_GET_ALL, DATE, SAMPLE_FINDINGS, located, sampleBody } from './payloads.mjs';
+
+/** [call, expected message] for every export and argument. */
+const WRONG_CALLS = [
+  [() => validateRequest(CUSTOMERS_GET_ALL, 7), /^validateRequest: `body` must be a string, found number$/],
+  [() => validateRequest(null, '{}'), /^validateRequest: `address` must be a string, found null$/],
+  [() => validateRequest(), /^validateRequest: `address` must be a string, found undefined$/],
+  [() => validateRequest(CUSTOMERS_GET_ALL, { ClientToken: 'x' }), /^validateRequest: `body` must be a string, found object$/],
+  [() => validateResponse(CUSTOMERS_GET_ALL, ['{}']), /^validateResponse: `body` must be a string, found an array$/],
+  [() => validateInput(5n), /^validateInput: `text` must be a string, found bigint$/],
+  [() => validateInput('{}', 42), /^validateInput: `address` must be a string, null or undefined, found number$/],
+  [() => detectInput(Symbol('x')), /^detectInput: `text` must be a string, found symbol$/],
+  [() => validateChecklist(undefined), /^validateChecklist: `text` must be a string, found undefined$/],
+  [() => analyzeSession('', 3), /^analyzeSession: `checklist` must be a string, null or undefined, found number$/],
+  [() => analyzeSession('', null, null, 'progress'), /^analyzeSession: `onProgress` must be a function, null or undefined, found string$/],
+  // Options: the object itself, each key, and keys that do not exist.
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', 5n), /^validateRequest: `options` must be an object like \{environment, date, rules\}, null or undefined, found bigint$/],
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', 'production'), /found string$/],
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { environmnet: 'production' }), /^validateRequest: invalid options: unknown field `environmnet`, expected one of `environment`, `date`, `rules`$/],
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { environment: 'f' }), /^validateRequest: invalid options: `environment`: unknown variant `f`, expected `demo` or `production`$/],
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { date: 20261123 }), /^validateRequest: invalid options: `date`: invalid type: /],
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { rules: ['demo-token'] }), /^validateRequest: invalid options: `rules`: invalid type: /],
+  [() => validateChecklist('{}', { rules: { 'demo-token': 'loud' } }), /^validateChecklist: invalid options: `rules`: unknown variant `loud`/],
+];
+
+test('every wrong argument is a TypeError naming the function, the argument and the expected type', () => {
+  for (const [call, message] of WRONG_CALLS) {
+    assert.throws(call, (error) => {
+      assert.ok(error instanceof TypeError, `${error}: a TypeError`);
+      assert.match(error.message, message);
+      return true;
+    });
+  }
+});
+
+test('thousands of wrong calls in one process leave the module working', () => {
+  for (let round = 0; round < 300; round += 1) {
+    for (const [call] of WRONG_CALLS) assert.throws(call, TypeError);
+  }
+  assert.deepEqual(
+    validateRequest(CUSTOMERS_GET_ALL, sampleBody(), { date: DATE }).diagnostics.map(located),
+    SAMPLE_FINDINGS,
+  );
+});
+
+test('a callback that throws is rethrown after the review, and the module keeps working', () => {
+  const har = readFileSync(new URL('../data/chromium-mock-session.har', import.meta.url), 'utf8');
+  assert.throws(() => analyzeSession(har, null, { date: DATE }, () => { throw new RangeError('from the callback'); }), RangeError);
+  assert.equal(validateRequest(CUSTOMERS_GET_ALL, sampleBody(), { date: DATE }).diagnostics.length, SAMPLE_FINDINGS.length);
+});
