@@ -356,11 +356,10 @@ impl<'a> Analysis<'a, '_> {
                 }
                 Some(_) => {}
                 None if pending.address == record.address
-                    && (pending.status == 429 || waited < OUTAGE_RETRY_HORIZON_MS) =>
+                    && (pending.status == 429 || waited < OUTAGE_RETRY_HORIZON_MS)
+                    && retry_wait.is_none_or(|(w, _)| waited < w) =>
                 {
-                    if retry_wait.is_none_or(|(w, _)| waited < w) {
-                        retry_wait = Some((waited, pending.status));
-                    }
+                    retry_wait = Some((waited, pending.status));
                 }
                 None => {}
             }
