@@ -5,11 +5,13 @@
 //! and the page.
 
 mod finding;
+mod fix;
 mod location;
 mod report;
 mod rule;
 
 pub use finding::Finding;
+pub use fix::Fix;
 pub use location::Location;
 pub use report::{Diagnostic, OperationRef, Report};
 pub use rule::{

@@ -91,6 +91,10 @@ fn render_one(out: &mut String, d: &Diagnostic, source_name: &str, line: Option<
         let _ = writeln!(out, "{gutter} = pointer: {}", d.pointer);
     }
     let _ = writeln!(out, "{gutter} = docs: {}", d.docs);
+    // Titles only: a token's fix must not show the token.
+    for fix in &d.fixes {
+        let _ = writeln!(out, "{gutter} = fix: {}", fix.title);
+    }
     out.push('\n');
 }
 
