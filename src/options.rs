@@ -169,6 +169,7 @@ mod tests {
             call: None,
             time: None,
             address: None,
+            fixes: Vec::new(),
         };
         let mut options = Options::default();
         options.rules.insert("a".to_string(), Level::Off);

@@ -5,12 +5,14 @@
 //! and the page.
 
 mod finding;
+mod fix;
 mod location;
 mod report;
 mod rule;
 mod scrub;
 
 pub use finding::{Finding, locate_all};
+pub use fix::Fix;
 pub use location::Location;
 pub use report::{Diagnostic, OperationRef, Report};
 pub use rule::{

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Rule, Severity};
+use super::{Fix, Rule, Severity};
 use crate::source::Position;
 
 /// One finding, located in the submitted text.
@@ -32,6 +32,9 @@ pub struct Diagnostic {
     /// call's body and on per-operation findings (so CI reports can group them by operation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// Safe fixes of this finding in the submitted text (omitted when there is none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -56,6 +59,7 @@ impl Diagnostic {
             call: None,
             time: None,
             address: None,
+            fixes: Vec::new(),
         }
     }
 

@@ -16,6 +16,11 @@ impl Diagnostic {
         if let Some(address) = &mut self.address {
             *address = scrubber.masked(address);
         }
+        // Replacements hold schema names, enum values and UTC instants (a token's fix only
+        // deletes): only the titles can quote the input.
+        for fix in &mut self.fixes {
+            fix.title = scrubber.message(&fix.title);
+        }
     }
 }
 

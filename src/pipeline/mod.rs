@@ -2,6 +2,7 @@
 //! run the schema checks and (for requests) the certification rules, then locate every finding in
 //! the submitted text — once, here at the edge — and apply the caller's options.
 
+mod fixes;
 mod lifecycle;
 pub mod limits;
 
@@ -156,7 +157,9 @@ pub fn report(text: &str, checked: Checked, options: &Options) -> Report {
         name: op.name.clone(),
         docs: op.docs.clone(),
     });
-    limits::cap(Report::new(operation, diagnostics))
+    let mut report = limits::cap(Report::new(operation, diagnostics));
+    fixes::offer(text, &mut report.diagnostics, checked.operation);
+    report
 }
 
 /// Diagnostics of `findings` located in `text`, at the options' severities (rules switched off

@@ -159,6 +159,10 @@ fn diagnostics_list(out: &mut String, diagnostics: &[Diagnostic]) {
             },
             escape(&d.message)
         );
+        // Titles only: a token's fix must not show the token.
+        for fix in &d.fixes {
+            let _ = writeln!(out, "  - fix: {}", escape(&fix.title));
+        }
     }
     out.push('\n');
 }

@@ -22,6 +22,7 @@ fn diagnostic(
         call: None,
         time: None,
         address: None,
+        fixes: Vec::new(),
     }
 }
 

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::{sanitize, scrubbed};
 use crate::diagnostic::RuleInfo;
-use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Report, Severity};
 use crate::rules;
 
 const SARIF_SCHEMA: &str =
@@ -79,7 +79,26 @@ fn result(d: &Diagnostic, source_name: &str, rules: &[&RuleInfo]) -> Value {
     ) {
         object.insert("ruleIndex".to_string(), index.into());
     }
+    if let (false, Some(object)) = (d.fixes.is_empty(), result.as_object_mut()) {
+        let fixes = d.fixes.iter().map(|fix| sarif_fix(fix, source_name));
+        object.insert("fixes".to_string(), fixes.collect());
+    }
     result
+}
+
+/// A SARIF `fix`: one replacement of the artifact's region given by character offsets (UTF-16
+/// code units, as the run's `columnKind` declares).
+fn sarif_fix(fix: &Fix, source_name: &str) -> Value {
+    json!({
+        "description": {"text": fix.title},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": source_name, "index": 0},
+            "replacements": [{
+                "deletedRegion": {"charOffset": fix.start, "charLength": fix.end - fix.start},
+                "insertedContent": {"text": fix.replacement},
+            }],
+        }],
+    })
 }
 
 #[cfg(test)]

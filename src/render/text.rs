@@ -177,6 +177,11 @@ fn render_one(
         let _ = writeln!(out, "{gutter} = pointer: {}", visible(&pointer));
     }
     let _ = writeln!(out, "{gutter} = docs: {}", visible(&d.docs));
+    // Titles only: a token's fix must not show the token.
+    for fix in &d.fixes {
+        let title = scrubber.masked(&fix.title);
+        let _ = writeln!(out, "{gutter} = fix: {}", visible(&title));
+    }
     out.push('\n');
 }
 

@@ -210,6 +210,8 @@ impl Review<'_, '_> {
             tally.first_call = Some((index, exchange.started.clone(), place.clone()));
         }
         for mut diagnostic in report.diagnostics {
+            // Fixes are offsets into the call's body, not into the recording.
+            diagnostic.fixes.clear();
             diagnostic.call = Some(index);
             diagnostic.time = Some(exchange.started.clone());
             diagnostic.address = Some(path.clone());

@@ -55,6 +55,19 @@ export interface Diagnostic {
   time?: string;
   /** The called address (path) the finding is about, in session reports: findings in a call's body and per-operation findings. */
   address?: string;
+  /** Safe fixes of the finding (absent when there is none). */
+  fixes?: Fix[];
+}
+
+/** A safe fix: replace the UTF-16 code units `start..end` of the submitted text with `replacement`. */
+export interface Fix {
+  /** What the fix does; never shows a token. */
+  title: string;
+  /** Offset in UTF-16 code units (as editors count them) into the submitted text. */
+  start: number;
+  /** End offset (exclusive), in UTF-16 code units. */
+  end: number;
+  replacement: string;
 }
 
 /** The operation a report is about, as resolved from the address. */

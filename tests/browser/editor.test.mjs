@@ -300,19 +300,15 @@ test('a finding\'s quick fix is a lint action that applies the replacement (fake
   assertPrivateAndClean(session);
 });
 
-// LEAD: once the engine's diagnostics carry `fixes`, this test runs instead of skipping: it applies
-// the did-you-mean fix of "ContacPerson" through the lint tooltip and expects "ContactPerson".
-test('the did-you-mean fix of an unknown property applies (needs engine fixes)', async (t) => {
+// The engine's did-you-mean fix of "ContacPerson", applied through the lint tooltip's action.
+test('the did-you-mean fix of an unknown property applies', async (t) => {
   const session = await openPage(t, { query: 'empty&address=/api/connector/v1/companies/add' });
   const { page } = session;
   await paste(page, `{\n  "ClientToken": "${DEMO_CLIENT_TOKEN}",\n  "AccessToken": "${DEMO_ACCESS_TOKEN}",\n  "Client": "${CLIENT}",\n  "Name": "Acme",\n  "ContacPerson": "Ana"\n}\n`);
   await page.locator('.cm-lintRange-error', { hasText: 'ContacPerson' }).hover();
   await page.locator('.cm-tooltip-lint').waitFor();
   const action = page.locator('.cm-tooltip-lint .cm-diagnosticAction');
-  if ((await action.count()) === 0) {
-    t.skip('the engine does not emit fixes yet');
-    return;
-  }
+  assert.equal(await action.first().textContent(), 'Rename "ContacPerson" to "ContactPerson"');
   const previous = await shownCount(page);
   await action.first().click();
   await waitForResult(page, previous);
