@@ -11,6 +11,13 @@ use serde_json::Value;
 /// The rule ids users configure (`--deny`, `--allow`, overrides) and match on: a contract. Ids
 /// are added, never renamed or removed; a new rule is added here when it lands.
 const CONTRACT_IDS: &[&str] = &[
+    "nesting-too-deep",
+    "conditional-required",
+    "portfolio-required",
+    "cache-static-data",
+    "repeated-failing-request",
+    "auth-failure-ignored",
+    "pagination-restarted",
     "invalid-json",
     "invalid-encoding",
     "not-an-object",

@@ -159,7 +159,8 @@ fn a_wrong_case_address_in_a_pasted_request_gets_the_exact_case() {
     ));
     let curl = format!(
         "curl -X POST 'https://api.mews-demo.com/api/connector/v1/CONFIGURATION/get' \\\n  -H 'Content-Type: application/json' \\\n  -d '{}'",
-        body("")
+        // Single-quoted in the shell: the body must not hold an apostrophe.
+        body("  \"Note\": \"été 😀\"").replace('\'', "’")
     );
     let fixed = fixes_apply(&curl, "", "path-case-mismatch", 1);
     assert!(fixed.contains("'https://api.mews-demo.com/api/connector/v1/configuration/get'"));

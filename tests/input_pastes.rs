@@ -57,6 +57,8 @@ fn a_windows_cmd_copy_is_read_like_the_bash_one() {
     assert_eq!(
         rules,
         [
+            // The body filters by nothing: the docs require at least one filter.
+            "conditional-required",
             "demo-token",
             "demo-token",
             "client-not-unique",

@@ -644,6 +644,8 @@ fn a_bom_before_an_http_request_line_is_the_request_of_its_url() {
         found(&report),
         [
             "authorization-header  2:1",
+            // No filter at all: the docs require one.
+            "conditional-required  5:1",
             "missing-required /Limitation 5:1",
             "client-not-unique /Client 5:178",
             "type-mismatch /Extent/Customers 5:225"
