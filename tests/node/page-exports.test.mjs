@@ -29,7 +29,7 @@ test('completions: missing properties and enum values at a UTF-16 cursor in inco
   const keys = completions('/api/connector/v1/customers/getAll', '{"Extent": {"Customers": true, ', 31);
   assert.deepEqual(keys.items.map((item) => [item.label, item.deprecated]), [['Addresses', false], ['Documents', true]]);
   assert.equal(completions('', '{"integrationKind": "', 21, 'checklist').items.map((i) => i.label).join(), 'public,private');
-  assert.throws(() => completions('', '{}', 1, 'nonsense'), /invalid target/);
+  assert.throws(() => completions('', '{}', 1, 'nonsense'), { name: 'TypeError', message: /^completions: invalid `target` "nonsense"/ });
 });
 
 test('sessionCalls and sessionCallBody number the calls as the review does', () => {
