@@ -163,7 +163,7 @@ fuzz: fuzz-corpus
 MUTANTS_VERSION := 27.1.0
 MUTANTS_TIMEOUT ?= 300
 MUTANTS_SCOPES ?= secret timing review datetime checklist render
-mutants_files_secret := src/secret.rs
+mutants_files_secret := $(wildcard src/secret/*.rs)
 mutants_tests_secret := --lib
 mutants_files_timing := src/session/timing.rs
 mutants_tests_timing := --test session_rates --test boundaries --test session_report
@@ -182,6 +182,6 @@ mutants:
 	@git diff --quiet -- src || { echo "make mutants mutates src/ in place: commit or stash src/ first" >&2; exit 1; }
 	@status=0; $(foreach scope,$(MUTANTS_SCOPES),\
 	  echo "== mutants: $(scope): $(mutants_files_$(scope))"; \
-	  cargo mutants --in-place --jobs 1 --timeout $(MUTANTS_TIMEOUT) --output target/mutants/$(scope) \
+	  cargo mutants --in-place --timeout $(MUTANTS_TIMEOUT) --output target/mutants/$(scope) \
 	    $(addprefix --file ,$(mutants_files_$(scope))) -- $(mutants_tests_$(scope)) || status=$$?;) \
 	exit $$status
