@@ -180,6 +180,7 @@ mutants:
 	@cargo mutants --version 2>/dev/null | grep -qx "cargo-mutants $(MUTANTS_VERSION)" \
 	  || cargo install cargo-mutants --version $(MUTANTS_VERSION) --locked
 	@git diff --quiet -- src || { echo "make mutants mutates src/ in place: commit or stash src/ first" >&2; exit 1; }
+	@mkdir -p $(addprefix target/mutants/,$(MUTANTS_SCOPES))
 	@status=0; $(foreach scope,$(MUTANTS_SCOPES),\
 	  echo "== mutants: $(scope): $(mutants_files_$(scope))"; \
 	  cargo mutants --in-place --timeout $(MUTANTS_TIMEOUT) --output target/mutants/$(scope) \
