@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::reader::Format;
-use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::diagnostic::{Deprecation, Diagnostic, Report, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -111,6 +111,8 @@ pub struct ReadinessReport {
     pub checklist: Option<Report>,
     /// Findings located in the recording; request-rule findings (with `call`) are located in that call's body.
     pub diagnostics: Vec<Diagnostic>,
+    /// The deprecation timeline of the called operations and the deprecated properties sent.
+    pub deprecations: Vec<Deprecation>,
 }
 
 impl ReadinessReport {
