@@ -69,8 +69,8 @@ pub fn review_checklist(text: &str, options: &Options) -> ChecklistReview {
 }
 
 /// The deprecation timeline of the listed operations (exact addresses, as the certification rules
-/// read them), each use a listing; without an evaluation date (wasm without the option) the
-/// entries that have a discontinuation date are listed with status `no-evaluation-date`.
+/// read them), each use a listing; without a usable evaluation date (a malformed option, or none
+/// in wasm) the entries that have a discontinuation date get status `no-evaluation-date`.
 fn deprecations(declared: &Declared, options: &Options) -> Vec<Deprecation> {
     let mut timeline = Timeline::default();
     for (address, _) in &declared.operations {

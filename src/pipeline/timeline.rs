@@ -144,8 +144,8 @@ fn status(entry: &Deprecation, evaluated: Option<Date>) -> Option<DeprecationSta
     }
 }
 
-/// The date sessions evaluate against when there is no evaluation date (wasm without the
-/// option): the day (UTC) of the session's last call.
+/// The date sessions evaluate against without a usable evaluation date (a malformed option, or
+/// none in wasm): the day (UTC) of the session's last call.
 pub fn day_of(epoch_ms: i64) -> Option<Date> {
     let timestamp = jiff::Timestamp::from_millisecond(epoch_ms).ok()?;
     Some(jiff::tz::Offset::UTC.to_datetime(timestamp).date())

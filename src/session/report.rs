@@ -111,7 +111,9 @@ pub struct ReadinessReport {
     pub checklist: Option<Report>,
     /// Findings located in the recording; request-rule findings (with `call`) are located in that call's body.
     pub diagnostics: Vec<Diagnostic>,
-    /// The deprecation timeline of the called operations and the deprecated properties sent.
+    /// The deprecation timeline of the called operations and the deprecated properties sent
+    /// (absent from reports of earlier versions: read as empty).
+    #[serde(default)]
     pub deprecations: Vec<Deprecation>,
 }
 

@@ -326,7 +326,8 @@ impl Review<'_, '_> {
                 report.deprecations = deprecations;
             }
         }
-        // Without an evaluation date (wasm without the option) the recording dates itself.
+        // Without a usable evaluation date (a malformed option, or none in wasm) the recording dates
+        // itself.
         let evaluated = self.options.evaluation_date().ok().flatten().or_else(|| {
             let (last_ms, ..) = self.last_call.as_ref()?;
             pipeline::timeline::day_of(*last_ms)
