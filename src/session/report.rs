@@ -1,6 +1,7 @@
-//! The readiness report: a verdict, per-operation table, per-AccessToken rate profile and every
-//! diagnostic. Shaped like a [`Report`](crate::diagnostic::Report) (`valid`, `diagnostics`) so tools can treat
-//! it as one; the JSON Schema is `schemas/readiness-report.schema.json`.
+//! The readiness report: a verdict, per-operation table, per-AccessToken rate profile, deprecation
+//! timeline and every diagnostic. Shaped like a [`Report`](crate::diagnostic::Report) (`valid`,
+//! `diagnostics`) so tools can treat it as one; the JSON Schema is
+//! `schemas/readiness-report.schema.json`.
 
 use serde::{Deserialize, Serialize};
 
