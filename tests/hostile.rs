@@ -56,6 +56,7 @@ fn review(text: &str, bound: Duration) -> ReadinessReport {
         valid: report.valid,
         operation: None,
         diagnostics: report.diagnostics.clone(),
+        deprecations: report.deprecations.clone(),
     };
     assert_no_token_part(
         &TOKENS,

@@ -159,7 +159,15 @@ fn fixed(valid: bool) -> mews_connector_validator::session::ReadinessReport {
             "bursts": [{"windowStart": "2026-11-23T10:00:00.000Z", "count": 201, "call": 200}],
             "series": [{"second": 1795428000, "requests": 7, "windowPeak": 7}]}],
         "checklist": {"valid": valid, "operation": null, "diagnostics": if valid { vec![] } else { vec![diagnostic("operation-not-tested", "error", None, "`/api/connector/v1/resources/update` is listed but the session has no call.")] }},
-        "diagnostics": diagnostics
+        "diagnostics": diagnostics,
+        // A property under a map key that looks like a token, and a pipe: masked and escaped.
+        "deprecations": if valid { vec![] } else { vec![serde_json::json!({
+            "kind": "property", "address": "/api/connector/v1/bills/getAll", "property": "Extent",
+            "pointer": "/Extent|/E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D", "schemaType": "BillFilterParameters",
+            "deprecated": "2023-10-20", "discontinued": "2025-01-10", "replacement": null,
+            "docs": "https://docs.mews.com/connector-api/operations/bills#bill-filter-parameters",
+            "uses": 1, "status": "discontinued"
+        })] }
     })).unwrap();
     report.finish();
     report

@@ -4,9 +4,10 @@
 mod schema;
 mod semantic;
 
-use crate::diagnostic::{Finding, Location, Report, locate_all};
+use crate::api::operations;
+use crate::diagnostic::{Deprecation, Finding, Location, Report, locate_all};
 use crate::options::Options;
-use crate::pipeline::{self, Checked};
+use crate::pipeline::{self, Checked, timeline::Timeline};
 use crate::rules;
 use crate::source::Document;
 
@@ -58,10 +59,26 @@ pub fn review_checklist(text: &str, options: &Options) -> ChecklistReview {
     let mut findings = schema::violations(&doc);
     findings.extend(semantic::check(&doc, options));
     locate_all(&doc, &mut findings);
+    let declared = declared(&doc);
+    let mut report = located(findings);
+    report.deprecations = deprecations(&declared, options);
     ChecklistReview {
-        report: located(findings),
-        declared: Some(declared(&doc)),
+        report,
+        declared: Some(declared),
     }
+}
+
+/// The deprecation timeline of the listed operations (exact addresses, as the certification rules
+/// read them), each use a listing; without a usable evaluation date (a malformed option, or none
+/// in wasm) the entries that have a discontinuation date get status `no-evaluation-date`.
+fn deprecations(declared: &Declared, options: &Options) -> Vec<Deprecation> {
+    let mut timeline = Timeline::default();
+    for (address, _) in &declared.operations {
+        if let Some(operation) = operations().iter().find(|op| op.address == *address) {
+            timeline.operation(operation, 1);
+        }
+    }
+    timeline.entries(options.evaluation_date().ok().flatten())
 }
 
 fn declared(doc: &Document<'_>) -> Declared {

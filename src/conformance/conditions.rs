@@ -311,6 +311,7 @@ mod tests {
         let mut found = Findings {
             doc: &doc,
             findings: Vec::new(),
+            deprecated: Vec::new(),
         };
         walker::walk(&plan, doc.root(), &mut |visit| {
             visit_with(&index, visit, portfolio, &mut found);

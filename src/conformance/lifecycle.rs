@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde_json::Value;
 
 use super::walker::Visit;
-use super::{Findings, RequestContext};
+use super::{DeprecatedUse, Findings, RequestContext};
 use crate::api::deprecations;
 use crate::options::{InvalidDate, parse_date};
 use crate::rules;
@@ -98,7 +98,19 @@ pub(super) fn visit(visit: &Visit<'_>, today: Option<Date>, found: &mut Findings
             message.push_str(&format!(" It will be discontinued on {discontinued}."));
         }
     }
-    found.add(rules::DEPRECATED_PROPERTY, &visit.pointer(), message);
+    let pointer = visit.pointer();
+    found.add(rules::DEPRECATED_PROPERTY, &pointer, message);
+    let schema_type = listed.map(|entry| entry.def.clone()).or_else(|| {
+        visit
+            .parent
+            .and_then(|parent| parent.resolved.defs().next().map(str::to_string))
+    });
+    found.deprecated.push(DeprecatedUse {
+        property: name.to_string(),
+        pointer,
+        schema_type,
+        listed,
+    });
 }
 
 /// Markdown links `[text](url)` reduced to their text: messages are plain text, and the links of

@@ -18,7 +18,7 @@ mod walker;
 pub use client::is_placeholder as is_placeholder_client;
 
 use crate::api::plan::Plan;
-use crate::api::{Operation, schemas};
+use crate::api::{DeprecatedProperty, Operation, schemas};
 use crate::diagnostic::{Finding, Rule, locate_all};
 use crate::options::Options;
 use crate::rules;
@@ -62,23 +62,49 @@ pub fn check_with_bundle(context: &RequestContext<'_>, bundle: &serde_json::Valu
         .and_then(|op| op.request.as_ref())
         .map(|request| request.def.as_str());
     let plan = root_def.map_or_else(Plan::default, |def| Plan::compile(bundle, def));
-    let mut findings = check_with_plan(context, &plan);
+    let mut findings = check_with_plan(context, &plan).findings;
     locate_all(context.doc, &mut findings);
     findings
+}
+
+/// A deprecated property present in a request body, as the `deprecated-property` rule found it
+/// (whether or not the options report that rule): what the deprecation timeline lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeprecatedUse {
+    pub property: String,
+    pub pointer: String,
+    /// The schema type holding the property: the listed one, else the first the parent resolves to.
+    pub schema_type: Option<String>,
+    /// The Deprecations page's entry, when the page lists the property.
+    pub listed: Option<&'static DeprecatedProperty>,
+}
+
+/// What the conformance rules found in one request body.
+#[derive(Debug, Clone, Default)]
+pub struct Conformance {
+    /// Marked by targets that [`locate_all`] resolves.
+    pub findings: Vec<Finding>,
+    pub deprecated: Vec<DeprecatedUse>,
 }
 
 /// The findings of every conformance rule on a parsed request body, against the operation's
 /// compiled plan, marked by targets that [`locate_all`] resolves.
 pub fn findings(context: &RequestContext<'_>) -> Vec<Finding> {
+    review(context).findings
+}
+
+/// [`findings`], with the deprecated properties the body uses.
+pub fn review(context: &RequestContext<'_>) -> Conformance {
     let empty = Plan::default();
     let plan = context.operation.and_then(schemas::plan).unwrap_or(&empty);
     check_with_plan(context, plan)
 }
 
-fn check_with_plan(context: &RequestContext<'_>, plan: &Plan) -> Vec<Finding> {
+fn check_with_plan(context: &RequestContext<'_>, plan: &Plan) -> Conformance {
     let mut found = Findings {
         doc: context.doc,
         findings: Vec::new(),
+        deprecated: Vec::new(),
     };
     auth::check(context, &mut found);
     client::check(context, &mut found);
@@ -93,13 +119,17 @@ fn check_with_plan(context: &RequestContext<'_>, plan: &Plan) -> Vec<Finding> {
         update_value::visit(visit, &mut found);
     });
     hygiene::check(&mut found);
-    found.findings
+    Conformance {
+        findings: found.findings,
+        deprecated: found.deprecated,
+    }
 }
 
 /// The findings of the checks, with the document they are about.
 struct Findings<'a> {
     doc: &'a Document<'a>,
     findings: Vec<Finding>,
+    deprecated: Vec<DeprecatedUse>,
 }
 
 impl Findings<'_> {

@@ -4,6 +4,7 @@
 //! collected in a [`Report`]: field names there are a contract read by the CLI, the npm package
 //! and the page.
 
+mod deprecation;
 mod finding;
 mod fix;
 mod location;
@@ -11,6 +12,7 @@ mod report;
 mod rule;
 mod scrub;
 
+pub use deprecation::{Deprecation, DeprecationKind, DeprecationStatus};
 pub use finding::{Finding, locate_all};
 pub use fix::Fix;
 pub use location::Location;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Fix, Rule, Severity};
+use super::{Deprecation, Fix, Rule, Severity};
 use crate::source::Position;
 
 /// One finding, located in the submitted text.
@@ -95,6 +95,10 @@ pub struct Report {
     pub valid: bool,
     pub operation: Option<OperationRef>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The deprecation timeline of a checklist's operations (omitted when empty, and from
+    /// request and response reports, which have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deprecations: Vec<Deprecation>,
 }
 
 impl Report {
@@ -108,6 +112,7 @@ impl Report {
             valid,
             operation,
             diagnostics,
+            deprecations: Vec::new(),
         }
     }
 

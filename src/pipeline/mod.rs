@@ -5,6 +5,7 @@
 mod fixes;
 mod lifecycle;
 pub mod limits;
+pub mod timeline;
 
 use crate::api::{BodyKind, Operation, address, operations};
 use crate::conformance::{self, RequestContext};
@@ -23,6 +24,8 @@ pub struct Checked {
     pub address: Vec<Finding>,
     /// About the body, at spans of the body's text.
     pub body: Vec<Finding>,
+    /// The deprecated properties a request body sends (for the deprecation timeline).
+    pub deprecated: Vec<conformance::DeprecatedUse>,
 }
 
 /// Validates a request body sent to `address` (a full URL or a path).
@@ -71,13 +74,14 @@ pub fn check_address_findings(address: &str) -> Checked {
     Checked {
         operation,
         address,
-        body: Vec::new(),
+        ..Checked::default()
     }
 }
 
 /// The findings of a body sent to (or returned by) the operation at `address`.
 pub fn check(address: &str, body: &str, kind: BodyKind, options: &Options) -> Checked {
     let (operation, address) = resolve(address);
+    let mut deprecated = Vec::new();
     let body = match Document::parse(body) {
         Err(error) => vec![syntax_finding(error)],
         Ok(doc) => {
@@ -88,9 +92,11 @@ pub fn check(address: &str, body: &str, kind: BodyKind, options: &Options) -> Ch
                     operation,
                     options,
                 };
-                let conformance = conformance::findings(&context);
-                findings.retain(|finding| !conformance::is_superseded(finding, &conformance));
-                findings.extend(conformance);
+                let conformance = conformance::review(&context);
+                findings
+                    .retain(|finding| !conformance::is_superseded(finding, &conformance.findings));
+                findings.extend(conformance.findings);
+                deprecated = conformance.deprecated;
             }
             // The text is indexed here, and only when some finding needs locating.
             locate_all(&doc, &mut findings);
@@ -101,6 +107,7 @@ pub fn check(address: &str, body: &str, kind: BodyKind, options: &Options) -> Ch
         operation,
         address,
         body,
+        deprecated,
     }
 }
 
@@ -143,6 +150,7 @@ pub fn check_bytes(address: &str, body: &[u8], kind: BodyKind, options: &Options
         operation,
         address,
         body: vec![Finding::new(rules::INVALID_ENCODING, "", span, message)],
+        deprecated: Vec::new(),
     }
 }
 

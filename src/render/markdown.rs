@@ -1,5 +1,5 @@
 //! Markdown renderings: a readiness report (verdict, per-operation table, rate profile,
-//! diagnostics) and a plain report (checklist validation), for PR comments and review notes.
+//! deprecation timeline, diagnostics) and a plain report (checklist validation, with its timeline), for PR comments and review notes.
 //! Everything taken from the input is scrubbed and has its control characters escaped.
 
 use std::fmt::Write;
@@ -103,6 +103,8 @@ pub fn readiness(report: &ReadinessReport, name: &str) -> String {
         out.push('\n');
     }
 
+    super::timeline::markdown(&mut out, &report.deprecations, escape);
+
     if let Some(checklist) = &report.checklist {
         let _ = writeln!(out, "## Checklist\n");
         diagnostics_list(&mut out, &checklist.diagnostics);
@@ -129,6 +131,10 @@ pub fn report(report: &Report, name: &str) -> String {
         report.count(crate::diagnostic::Severity::Info)
     );
     diagnostics_list(&mut out, &report.diagnostics);
+    // Only checklists have a timeline.
+    if !report.deprecations.is_empty() {
+        super::timeline::markdown(&mut out, &report.deprecations, escape);
+    }
     out
 }
 

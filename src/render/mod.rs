@@ -13,8 +13,9 @@ mod sample;
 pub mod sanitize;
 pub mod sarif;
 pub mod text;
+mod timeline;
 
-use crate::diagnostic::{Diagnostic, Report};
+use crate::diagnostic::{Deprecation, Diagnostic, Report};
 use crate::secret::Scrubber;
 use crate::session::ReadinessReport;
 
@@ -32,10 +33,24 @@ fn last_defence(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// The timeline with token-like values masked in pointers (see [`last_defence`]).
+fn last_defence_timeline(entries: &[Deprecation]) -> Vec<Deprecation> {
+    let scrubber = Scrubber::heuristic();
+    entries
+        .iter()
+        .map(|entry| {
+            let mut entry = entry.clone();
+            entry.scrub(&scrubber);
+            entry
+        })
+        .collect()
+}
+
 /// [`last_defence`] of a report.
 fn scrubbed(report: &Report) -> Report {
     Report {
         diagnostics: last_defence(&report.diagnostics),
+        deprecations: last_defence_timeline(&report.deprecations),
         ..report.clone()
     }
 }
@@ -44,8 +59,9 @@ fn scrubbed(report: &Report) -> Report {
 fn scrubbed_readiness(report: &ReadinessReport) -> ReadinessReport {
     let mut report = report.clone();
     report.diagnostics = last_defence(&report.diagnostics);
+    report.deprecations = last_defence_timeline(&report.deprecations);
     if let Some(checklist) = &mut report.checklist {
-        checklist.diagnostics = last_defence(&checklist.diagnostics);
+        *checklist = scrubbed(checklist);
     }
     report
 }

@@ -1,6 +1,6 @@
 //! Plain-text rendering of a readiness report for the terminal: `name:line:column: severity
-//! [rule] message` per session finding, the rate profile, then the verdict. (Checklist findings
-//! have a text to show excerpts of; `render::text` renders them.)
+//! [rule] message` per session finding, the rate profile, the deprecation timeline, then the
+//! verdict. (Checklist findings have a text to show excerpts of; `render::text` renders them.)
 
 use std::fmt::Write;
 
@@ -35,6 +35,7 @@ pub fn readiness(report: &ReadinessReport, name: &str) -> String {
             profile.bursts.len()
         );
     }
+    out.push_str(&super::timeline::text(&report.deprecations));
     let verdict = match report.verdict {
         Verdict::Ready => "ready",
         Verdict::NotReady => "not ready",

@@ -46,6 +46,7 @@ pub fn render(report: &Report, source_name: &str, text: &str) -> String {
             .map(|(_, line)| line);
         render_one(&mut out, diagnostic, &source_name, line, &scrubber);
     }
+    out.push_str(&super::timeline::text(&report.deprecations));
     out.push_str(&summary(report));
     out.push('\n');
     out

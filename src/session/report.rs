@@ -1,11 +1,12 @@
-//! The readiness report: a verdict, per-operation table, per-AccessToken rate profile and every
-//! diagnostic. Shaped like a [`Report`](crate::diagnostic::Report) (`valid`, `diagnostics`) so tools can treat
-//! it as one; the JSON Schema is `schemas/readiness-report.schema.json`.
+//! The readiness report: a verdict, per-operation table, per-AccessToken rate profile, deprecation
+//! timeline and every diagnostic. Shaped like a [`Report`](crate::diagnostic::Report) (`valid`,
+//! `diagnostics`) so tools can treat it as one; the JSON Schema is
+//! `schemas/readiness-report.schema.json`.
 
 use serde::{Deserialize, Serialize};
 
 use super::reader::Format;
-use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::diagnostic::{Deprecation, Diagnostic, Report, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -111,6 +112,10 @@ pub struct ReadinessReport {
     pub checklist: Option<Report>,
     /// Findings located in the recording; request-rule findings (with `call`) are located in that call's body.
     pub diagnostics: Vec<Diagnostic>,
+    /// The deprecation timeline of the called operations and the deprecated properties sent
+    /// (absent from reports of earlier versions: read as empty).
+    #[serde(default)]
+    pub deprecations: Vec<Deprecation>,
 }
 
 impl ReadinessReport {

@@ -13,11 +13,12 @@ use super::reader::{self, Format, Item, ReadError};
 use super::report::{OperationRow, ReadinessReport, Summary, Verdict};
 use super::timing::{CallRef, Event, Timing};
 use super::{Progress, har, ndjson};
+use crate::api::BodyKind;
 use crate::checklist::{self, Declared};
 use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::{Environment, Options};
-use crate::pipeline;
+use crate::pipeline::{self, timeline::Timeline};
 use crate::rules;
 
 /// Progress is reported at most once per this many bytes.
@@ -59,6 +60,7 @@ struct Review<'t, 'p> {
     timing: Timing,
     insight: Insight,
     findings: Findings,
+    timeline: Timeline,
 }
 
 pub fn analyze(
@@ -88,6 +90,7 @@ pub fn analyze(
         timing: Timing::default(),
         insight: Insight::default(),
         findings: Findings::default(),
+        timeline: Timeline::default(),
     };
     let outcome = match format {
         Format::Har => har::read(text, &mut |item| review.item(item)),
@@ -194,7 +197,13 @@ impl Review<'_, '_> {
         let place = self.place(exchange.offset, exchange.pointer.clone());
         let path = path.to_string();
 
-        let report = pipeline::validate_request(&path, &exchange.body, self.options);
+        let mut checked = pipeline::check(&path, &exchange.body, BodyKind::Request, self.options);
+        if let Some(operation) = checked.operation {
+            self.timeline.operation(operation, 1);
+            let deprecated = std::mem::take(&mut checked.deprecated);
+            self.timeline.properties(operation, deprecated);
+        }
+        let report = pipeline::report(&exchange.body, checked, self.options);
         let tally = self.operations.entry(path.clone()).or_default();
         tally.row.address.clone_from(&path);
         if tally.row.name.is_none() {
@@ -311,10 +320,19 @@ impl Review<'_, '_> {
             let not_tested = self.check_declared_operations(declared);
             if let Some(report) = &mut checklist_report {
                 report.diagnostics.extend(self.options.apply(not_tested));
+                let deprecations = std::mem::take(&mut report.deprecations);
                 *report =
                     crate::diagnostic::Report::new(None, std::mem::take(&mut report.diagnostics));
+                report.deprecations = deprecations;
             }
         }
+        // Without a usable evaluation date (a malformed option, or none in wasm) the recording dates
+        // itself.
+        let evaluated = self.options.evaluation_date().ok().flatten().or_else(|| {
+            let (last_ms, ..) = self.last_call.as_ref()?;
+            pipeline::timeline::day_of(*last_ms)
+        });
+        let deprecations = std::mem::take(&mut self.timeline).entries(evaluated);
         self.summary.client_names = self.clients.keys().cloned().collect();
         self.summary.first_call = self.first_call.map(|(.., time)| time);
         self.summary.last_call = self.last_call.map(|(.., time)| time);
@@ -328,6 +346,7 @@ impl Review<'_, '_> {
             rate_profiles,
             checklist: checklist_report,
             diagnostics: self.findings.into_listed(self.options),
+            deprecations,
         };
         report.scrub(self.text);
         report.finish();

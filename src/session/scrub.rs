@@ -16,6 +16,13 @@ impl ReadinessReport {
         for diagnostic in self.diagnostics.iter_mut().chain(checklist) {
             diagnostic.scrub(&scrubber);
         }
+        let checklist = self
+            .checklist
+            .iter_mut()
+            .flat_map(|c| c.deprecations.iter_mut());
+        for entry in self.deprecations.iter_mut().chain(checklist) {
+            entry.scrub(&scrubber);
+        }
         for row in &mut self.operations {
             row.address = scrubber.masked(&row.address);
         }

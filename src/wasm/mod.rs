@@ -85,6 +85,33 @@ export interface Report {
   operation: OperationRef | null;
   /** Ordered by position, then rule. */
   diagnostics: Diagnostic[];
+  /** Checklist reports: the deprecation timeline of the listed operations (absent when empty). */
+  deprecations?: Deprecation[];
+}
+
+/**
+ * A used operation or property that is deprecated, or discontinued on or before the evaluation
+ * date + 12 months.
+ */
+export interface Deprecation {
+  kind: "operation" | "property";
+  /** The operation's address (for a property: the operation whose requests send it). */
+  address: string;
+  /** `null` for operations. */
+  property: string | null;
+  /** Where the property was first seen in a request body; `null` for operations. */
+  pointer: string | null;
+  /** The schema type (`$defs` name) holding the property, when known. */
+  schemaType: string | null;
+  /** `YYYY-MM-DD`, when known. */
+  deprecated: string | null;
+  /** `YYYY-MM-DD`, when announced. */
+  discontinued: string | null;
+  replacement: string | null;
+  docs: string;
+  /** Calls of the operation, values of the property sent, or listings in a checklist. */
+  uses: number;
+  status: "discontinued" | "discontinued-within-12-months" | "deprecated-no-date" | "no-evaluation-date";
 }
 
 /** Any JSON value. */
@@ -281,6 +308,8 @@ export interface ReadinessReport {
   checklist: Report | null;
   /** Findings in the recording; those with `call` are located in that call's request body. */
   diagnostics: Diagnostic[];
+  /** The deprecation timeline of the called operations and the deprecated properties sent. */
+  deprecations: Deprecation[];
 }
 
 /**
