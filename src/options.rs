@@ -1,4 +1,5 @@
-//! What the caller can tune: the target environment, the evaluation date and per-rule severities.
+//! What the caller can tune: the target environment, the evaluation date, per-rule severities and
+//! the limits that bound one call's work.
 
 use std::collections::BTreeMap;
 
@@ -28,7 +29,8 @@ pub enum Level {
 }
 
 /// Options of every validation entry point. JSON/JS shape:
-/// `{"environment": "demo", "date": "2026-11-23", "rules": {"client-not-unique": "off"}}`.
+/// `{"environment": "demo", "date": "2026-11-23", "rules": {"client-not-unique": "off"},
+/// "limits": {"maxInputBytes": 1048576}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct Options {
@@ -37,11 +39,70 @@ pub struct Options {
     pub date: Option<String>,
     /// Severity overrides by rule id.
     pub rules: BTreeMap<String, Level>,
+    /// Bounds on one call's work; each has its own diagnostic when reached.
+    pub limits: Limits,
+}
+
+/// What bounds one call's work and memory, whatever the input. Reaching a limit is reported by its
+/// own rule; nothing is silently dropped. JSON/JS shape (every key optional):
+/// `{"maxInputBytes": 134217728, "maxDepth": 64, "maxDiagnostics": 1000}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct Limits {
+    /// The largest text (body, paste, recording, checklist) checked, in bytes: a larger one is
+    /// one `input-too-large` finding, read no further.
+    pub max_input_bytes: usize,
+    /// The deepest nesting of arrays and objects read in a JSON body (1 to
+    /// [`MAX_DEPTH_BOUND`]): deeper is `nesting-too-deep`.
+    pub max_depth: usize,
+    /// The most diagnostics one report lists (1 to [`MAX_DIAGNOSTICS_BOUND`]); one more says
+    /// that more were found (`too-many-diagnostics`, `diagnostics-truncated`).
+    pub max_diagnostics: usize,
+}
+
+/// The deepest nesting a caller may allow: the parser recurses, and wasm's stack is small.
+pub const MAX_DEPTH_BOUND: usize = crate::source::parse::MAX_DEPTH_BOUND;
+
+/// The most diagnostics a caller may ask for: each costs its message and position.
+pub const MAX_DIAGNOSTICS_BOUND: usize = 100_000;
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            // A recorded session of a busy day, with room: real request bodies are kilobytes.
+            max_input_bytes: 128 * 1024 * 1024,
+            max_depth: crate::source::DEFAULT_MAX_DEPTH,
+            max_diagnostics: 1000,
+        }
+    }
+}
+
+impl Limits {
+    /// What is out of range, one sentence each.
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.max_input_bytes == 0 {
+            problems.push("limits.maxInputBytes must be at least 1".to_string());
+        }
+        if !(1..=MAX_DEPTH_BOUND).contains(&self.max_depth) {
+            problems.push(format!(
+                "limits.maxDepth is {}; expected 1 to {MAX_DEPTH_BOUND}",
+                self.max_depth
+            ));
+        }
+        if !(1..=MAX_DIAGNOSTICS_BOUND).contains(&self.max_diagnostics) {
+            problems.push(format!(
+                "limits.maxDiagnostics is {}; expected 1 to {MAX_DIAGNOSTICS_BOUND}",
+                self.max_diagnostics
+            ));
+        }
+        problems
+    }
 }
 
 impl Options {
     /// What is wrong with these options, for callers to report before validating: rule ids the
-    /// registry does not know, and an evaluation date that is not `YYYY-MM-DD`.
+    /// registry does not know, an evaluation date that is not `YYYY-MM-DD`, limits out of range.
     pub fn problems(&self) -> Vec<String> {
         let mut problems: Vec<String> = self
             .rules
@@ -54,6 +115,7 @@ impl Options {
         {
             problems.push(format!("date \"{date}\" is not a date as YYYY-MM-DD"));
         }
+        problems.extend(self.limits.problems());
         problems
     }
 

@@ -12,6 +12,7 @@ use serde_json::Value;
 /// are added, never renamed or removed; a new rule is added here when it lands.
 const CONTRACT_IDS: &[&str] = &[
     "nesting-too-deep",
+    "input-too-large",
     "conditional-required",
     "portfolio-required",
     "cache-static-data",

@@ -129,7 +129,7 @@ fn thousands_of_problems_are_capped_with_a_note() {
     assert!(!report.valid);
     assert_eq!(
         report.diagnostics.len(),
-        pipeline::limits::MAX_DIAGNOSTICS + 1
+        Options::default().limits.max_diagnostics + 1
     );
     let last = report.diagnostics.last().unwrap();
     assert_eq!(last.rule, "too-many-diagnostics");

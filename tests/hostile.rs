@@ -570,7 +570,7 @@ fn a_hundred_thousand_empty_entries_give_a_thousand_findings_and_a_count() {
     one(&report, "session-no-calls");
     let message = one(&report, "diagnostics-truncated");
     assert!(
-        message.starts_with("99001 more findings are not listed (a report lists at most 1000, the most severe first): 99001 session-entry-unreadable;"),
+        message.starts_with("99001 more findings are not listed (a report lists at most 1000, the most severe first, the option `limits.maxDiagnostics`): 99001 session-entry-unreadable;"),
         "{message}"
     );
 }

@@ -338,7 +338,7 @@ fn request_findings_beyond_the_first_thousand_are_counted_not_listed() {
     let unlisted_errors = 1200 - listed.len();
     assert!(
         truncated[0].message.starts_with(&format!(
-            "{} more findings are not listed (a report lists at most 1000, the most severe first): 2400 demo-token, {unlisted_errors} string-length, 1 cache-static-data;",
+            "{} more findings are not listed (a report lists at most 1000, the most severe first, the option `limits.maxDiagnostics`): 2400 demo-token, {unlisted_errors} string-length, 1 cache-static-data;",
             unlisted_errors + 2400 + 1
         )),
         "{}",

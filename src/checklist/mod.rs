@@ -45,7 +45,13 @@ pub fn review_checklist(text: &str, options: &Options) -> ChecklistReview {
         };
         pipeline::report(text, checked, options)
     };
-    let doc = match Document::parse(text) {
+    if let Some(too_large) = pipeline::limits::too_large("The checklist", text.len(), options) {
+        return ChecklistReview {
+            report: located(vec![too_large]),
+            declared: None,
+        };
+    }
+    let doc = match Document::parse_with_depth(text, options.limits.max_depth) {
         Ok(doc) => doc,
         Err(error) => {
             let message = format!("The checklist is not valid JSON: {}.", error.message);
@@ -56,7 +62,7 @@ pub fn review_checklist(text: &str, options: &Options) -> ChecklistReview {
             };
         }
     };
-    let mut findings = schema::violations(&doc);
+    let mut findings = schema::violations(&doc, options.limits.max_diagnostics);
     findings.extend(semantic::check(&doc, options));
     locate_all(&doc, &mut findings);
     let declared = declared(&doc);

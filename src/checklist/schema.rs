@@ -39,8 +39,8 @@ pub fn schema_text() -> &'static str {
     SCHEMA_JSON
 }
 
-/// Schema violations of a parsed checklist, located in its text.
-pub fn violations(doc: &Document<'_>) -> Vec<Finding> {
+/// Schema violations of a parsed checklist (at most `most` + 1), located in its text.
+pub fn violations(doc: &Document<'_>, most: usize) -> Vec<Finding> {
     let Some((schema, validator)) = compiled() else {
         return vec![Finding::at_start(
             rules::CHECKLIST_INVALID_JSON,
@@ -48,7 +48,7 @@ pub fn violations(doc: &Document<'_>) -> Vec<Finding> {
                 .into(),
         )];
     };
-    validation::schema_findings(doc, validator, schema, CERTIFYING)
+    validation::schema_findings(doc, validator, schema, CERTIFYING, most)
         .into_iter()
         .map(|finding| webhook_list(doc, finding))
         .collect()

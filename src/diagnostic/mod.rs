@@ -18,6 +18,7 @@ pub use fix::Fix;
 pub use location::Location;
 pub use report::{Diagnostic, OperationRef, Report};
 pub use rule::{
-    AlsoReported, Encoding, Example, ExampleKind, ExampleOptions, Repeat, Rule, RuleInfo, Severity,
+    AlsoReported, Encoding, Example, ExampleKind, ExampleLimits, ExampleOptions, Repeat, Rule,
+    RuleInfo, Severity,
 };
 pub use scrub::scrub_all;

@@ -89,11 +89,21 @@ pub struct ExampleOptions {
     /// The evaluation date, set wherever the outcome depends on it (deprecations).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<&'static str>,
+    /// Limits other than the defaults, for the rules that say a limit was reached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limits: Option<ExampleLimits>,
+}
+
+/// The limits an example is run with, in the JSON shape of the engine's `Limits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExampleLimits {
+    pub max_input_bytes: usize,
 }
 
 impl ExampleOptions {
     fn is_default(&self) -> bool {
-        self.environment.is_none() && self.date.is_none()
+        self.environment.is_none() && self.date.is_none() && self.limits.is_none()
     }
 }
 
@@ -135,6 +145,7 @@ impl Example {
             options: ExampleOptions {
                 environment: None,
                 date: None,
+                limits: None,
             },
             encoding: Encoding::Utf8,
             repeat: None,
@@ -196,6 +207,19 @@ impl Example {
         Example {
             options: ExampleOptions {
                 environment: Some("production"),
+                ..self.options
+            },
+            ..self
+        }
+    }
+
+    /// Checked with `limits.maxInputBytes` set to `bytes`.
+    pub const fn with_max_input_bytes(self, bytes: usize) -> Self {
+        Example {
+            options: ExampleOptions {
+                limits: Some(ExampleLimits {
+                    max_input_bytes: bytes,
+                }),
                 ..self.options
             },
             ..self

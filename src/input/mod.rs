@@ -45,6 +45,9 @@ pub fn describe(text: &str) -> Pasted {
 /// Validates pasted text of any kind. `address` is used when the text names none (a bare body,
 /// a cURL command without URL). A HAR export gets one diagnostic sending it to the session review.
 pub fn validate_input(text: &str, address: Option<&str>, options: &Options) -> Report {
+    if let Some(report) = too_large(text, options) {
+        return report;
+    }
     let fallback = address.unwrap_or_default();
     let request = match detect(text) {
         InputKind::Body => return pipeline::validate_request(fallback, text, options),
@@ -70,6 +73,9 @@ pub fn validate_input_bytes(bytes: &[u8], address: Option<&str>, options: &Optio
         return validate_input(text, address, options);
     }
     let shown = String::from_utf8_lossy(bytes);
+    if let Some(report) = too_large(&shown, options) {
+        return report;
+    }
     let fallback = address.unwrap_or_default();
     let request = match detect(&shown) {
         InputKind::Body => return pipeline::validate_request_bytes(fallback, bytes, options),
@@ -84,6 +90,16 @@ pub fn validate_input_bytes(bytes: &[u8], address: Option<&str>, options: &Optio
         InputKind::Http | InputKind::Url => http::parse(&shown).unwrap_or_default(),
     };
     relocate::invalid_encoding(&shown, bytes, fallback, request, options)
+}
+
+/// The report of a paste larger than the options allow: nothing of it is read.
+fn too_large(text: &str, options: &Options) -> Option<Report> {
+    let finding = pipeline::limits::too_large("The pasted text", text.len(), options)?;
+    let checked = pipeline::Checked {
+        body: vec![finding],
+        ..pipeline::Checked::default()
+    };
+    Some(pipeline::report(text, checked, options))
 }
 
 fn validate_request(text: &str, fallback: &str, request: Request, options: &Options) -> Report {

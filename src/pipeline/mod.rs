@@ -81,11 +81,20 @@ pub fn check_address_findings(address: &str) -> Checked {
 /// The findings of a body sent to (or returned by) the operation at `address`.
 pub fn check(address: &str, body: &str, kind: BodyKind, options: &Options) -> Checked {
     let (operation, address) = resolve(address);
+    if let Some(too_large) = limits::too_large("The body", body.len(), options) {
+        return Checked {
+            operation,
+            address,
+            body: vec![too_large],
+            ..Checked::default()
+        };
+    }
     let mut deprecated = Vec::new();
-    let body = match Document::parse(body) {
+    let body = match Document::parse_with_depth(body, options.limits.max_depth) {
         Err(error) => vec![syntax_finding(error)],
         Ok(doc) => {
-            let mut findings = validation::check_body(&doc, operation, kind);
+            let most = options.limits.max_diagnostics;
+            let mut findings = validation::check_body(&doc, operation, kind, most);
             if kind == BodyKind::Request {
                 let context = RequestContext {
                     doc: &doc,
@@ -137,6 +146,14 @@ pub fn check_bytes(address: &str, body: &[u8], kind: BodyKind, options: &Options
         Err(error) => error,
     };
     let (operation, address) = resolve(address);
+    if let Some(too_large) = limits::too_large("The body", body.len(), options) {
+        return Checked {
+            operation,
+            address,
+            body: vec![too_large],
+            ..Checked::default()
+        };
+    }
     let start = error.valid_up_to();
     let byte = body.get(start).copied().unwrap_or_default();
     let message = format!(
@@ -165,7 +182,7 @@ pub fn report(text: &str, checked: Checked, options: &Options) -> Report {
         name: op.name.clone(),
         docs: op.docs.clone(),
     });
-    let mut report = limits::cap(Report::new(operation, diagnostics));
+    let mut report = limits::cap(Report::new(operation, diagnostics), options);
     fixes::offer(text, &mut report.diagnostics, checked.operation);
     report
 }

@@ -178,6 +178,12 @@ fn run_as(example: &Example) -> String {
     if let Some(date) = example.options.date {
         out.push_str(&format!(", evaluated on `{date}`"));
     }
+    if let Some(limits) = example.options.limits {
+        out.push_str(&format!(
+            ", with the option `limits.maxInputBytes` set to {}",
+            limits.max_input_bytes
+        ));
+    }
     out
 }
 

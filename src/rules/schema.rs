@@ -253,7 +253,7 @@ declare_rules! {
     NESTING_TOO_DEEP {
         id: "nesting-too-deep",
         severity: Error,
-        summary: "Arrays and objects nest deeper than the validator reads (64 levels), so the body was not checked.",
+        summary: "Arrays and objects nest deeper than the validator reads (64 levels, option `limits.maxDepth`), so the body was not checked.",
         docs: REQUESTS_DOCS,
         // The body's object is the first level, so 64 brackets inside it open the 65th.
         example: Example::request(
@@ -261,5 +261,16 @@ declare_rules! {
             r#"{"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0",
  "Limitation": {"Count": 100}, "Ids": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"#,
         ),
+    }
+    INPUT_TOO_LARGE {
+        id: "input-too-large",
+        severity: Error,
+        summary: "The text is larger than the validator reads (128 MiB, option `limits.maxInputBytes`), so it was not checked.",
+        docs: REQUESTS_DOCS,
+        example: Example::request(
+            COMPANIES,
+            r#"{"ClientToken": "8A4F…E21B", "AccessToken": "3C9D…7F10", "Client": "Acme PMS Bridge 2.1.0", "Limitation": {"Count": 100}}"#,
+        )
+        .with_max_input_bytes(64),
     }
 }

@@ -1,6 +1,6 @@
-//! The findings of a session review, capped like a request report
-//! ([`MAX_DIAGNOSTICS`](crate::pipeline::limits::MAX_DIAGNOSTICS)): a recording of millions of
-//! broken entries must give a readable report in bounded memory, not millions of findings.
+//! The findings of a session review, capped like a request report (the option
+//! `limits.maxDiagnostics`): a recording of millions of broken entries must give a readable report
+//! in bounded memory, not millions of findings.
 //!
 //! The report lists the most severe findings, every rule's first finding before any rule's
 //! second (a burst above the rate limit is not hidden by a thousand unreadable entries), and one
@@ -13,12 +13,11 @@ use std::collections::{BTreeMap, HashMap};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Location;
 use crate::options::Options;
-use crate::pipeline::limits::MAX_DIAGNOSTICS;
 use crate::rules;
 
-/// Findings kept before the least important are dropped (each drop keeps the best
-/// [`MAX_DIAGNOSTICS`], which later findings cannot push out of the list).
-const KEPT_AT_MOST: usize = 4 * MAX_DIAGNOSTICS;
+/// Findings kept, as a multiple of the most listed, before the least important are dropped (each
+/// drop keeps the best `limits.maxDiagnostics`, which later findings cannot push out of the list).
+const KEPT_FACTOR: usize = 4;
 
 /// What identifies a repeated finding: rule, pointer, message.
 type RepeatKey = (String, String, String);
@@ -43,14 +42,15 @@ impl Findings {
         let (raised, counted) = self.per_rule.entry(diagnostic.rule.clone()).or_default();
         let rank = *raised;
         *raised += 1;
-        // MAX_DIAGNOSTICS earlier findings of the rule (same severity) all outrank this one.
-        if rank >= MAX_DIAGNOSTICS {
+        let most = options.limits.max_diagnostics;
+        // `most` earlier findings of the rule (same severity) all outrank this one.
+        if rank >= most {
             *counted += 1;
             return false;
         }
         self.kept.push((rank, diagnostic));
-        if self.kept.len() >= KEPT_AT_MOST {
-            self.keep_best(MAX_DIAGNOSTICS);
+        if self.kept.len() >= KEPT_FACTOR * most {
+            self.keep_best(most);
         }
         true
     }
@@ -68,7 +68,9 @@ impl Findings {
             *repeats += 1;
             return false;
         }
-        if self.add(options, diagnostic) && self.repeats.len() < KEPT_AT_MOST {
+        if self.add(options, diagnostic)
+            && self.repeats.len() < KEPT_FACTOR * options.limits.max_diagnostics
+        {
             self.repeats.insert(key, 0);
         }
         true
@@ -76,7 +78,8 @@ impl Findings {
 
     /// The findings the report lists, and the summary of the rest.
     pub fn into_listed(mut self, options: &Options) -> Vec<Diagnostic> {
-        self.keep_best(MAX_DIAGNOSTICS);
+        let most = options.limits.max_diagnostics;
+        self.keep_best(most);
         let Findings {
             kept,
             mut per_rule,
@@ -105,7 +108,7 @@ impl Findings {
             .map(|(rule, (_, counted))| (counted, rule))
             .collect();
         if !unlisted.is_empty() {
-            listed.extend(options.apply(vec![summary(unlisted)]));
+            listed.extend(options.apply(vec![summary(unlisted, most)]));
         }
         listed
     }
@@ -135,7 +138,7 @@ impl Findings {
     }
 }
 
-fn summary(mut unlisted: Vec<(usize, String)>) -> Diagnostic {
+fn summary(mut unlisted: Vec<(usize, String)>, most: usize) -> Diagnostic {
     unlisted.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     let total: usize = unlisted.iter().map(|(count, _)| count).sum();
     let by_rule: Vec<String> = unlisted
@@ -145,7 +148,7 @@ fn summary(mut unlisted: Vec<(usize, String)>) -> Diagnostic {
     Location::start().diagnostic(
         rules::DIAGNOSTICS_TRUNCATED,
         format!(
-            "{total} more findings are not listed (a report lists at most {MAX_DIAGNOSTICS}, the most severe first): {}; the per-operation table counts every finding about its calls.",
+            "{total} more findings are not listed (a report lists at most {most}, the most severe first, the option `limits.maxDiagnostics`): {}; the per-operation table counts every finding about its calls.",
             by_rule.join(", ")
         ),
     )
@@ -171,9 +174,9 @@ mod tests {
         }
         findings.add(&options, finding(rules::RATE_LIMIT_EXCEEDED, 6000));
         let listed = findings.into_listed(&options);
-        assert_eq!(listed.len(), MAX_DIAGNOSTICS + 1);
+        assert_eq!(listed.len(), 1001);
         let count = |rule: &str| listed.iter().filter(|d| d.rule == rule).count();
-        assert_eq!(count("session-entry-unreadable"), MAX_DIAGNOSTICS - 1);
+        assert_eq!(count("session-entry-unreadable"), 999);
         assert_eq!(
             count("rate-limit-exceeded"),
             1,
@@ -188,10 +191,35 @@ mod tests {
         assert_eq!(summary.rule, "diagnostics-truncated");
         assert!(
             summary.message.starts_with(
-                "4002 more findings are not listed (a report lists at most 1000, the most severe first): 4001 session-entry-unreadable, 1 operation-always-failing;"
+                "4002 more findings are not listed (a report lists at most 1000, the most severe first, the option `limits.maxDiagnostics`): 4001 session-entry-unreadable, 1 operation-always-failing;"
             ),
             "{}",
             summary.message
+        );
+    }
+
+    #[test]
+    fn the_option_sets_how_many_are_listed() {
+        let mut options = Options::default();
+        options.limits.max_diagnostics = 10;
+        let mut findings = Findings::default();
+        for call in 0..100 {
+            findings.add(&options, finding(rules::SESSION_ENTRY_UNREADABLE, call));
+        }
+        let listed = findings.into_listed(&options);
+        assert_eq!(listed.len(), 11);
+        let calls: Vec<Option<usize>> = listed[..10].iter().map(|d| d.call).collect();
+        assert_eq!(
+            calls,
+            (0..10).map(Some).collect::<Vec<_>>(),
+            "the first ones"
+        );
+        assert!(
+            listed[10]
+                .message
+                .starts_with("90 more findings are not listed (a report lists at most 10,"),
+            "{}",
+            listed[10].message
         );
     }
 

@@ -92,6 +92,12 @@ pub fn analyze(
         findings: Findings::default(),
         timeline: Timeline::default(),
     };
+    if let Some(too_large) = pipeline::limits::too_large("The recording", text.len(), options) {
+        let place = review.place(0, String::new());
+        review.add(place.diagnostic(too_large.rule, too_large.message));
+        let checklist = checklist_text.map(|t| checklist::review_checklist(t, options));
+        return review.finish(checklist);
+    }
     let outcome = match format {
         Format::Har => har::read(text, &mut |item| review.item(item)),
         Format::Ndjson => {

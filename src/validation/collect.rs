@@ -38,6 +38,7 @@ pub fn collect(
     error: &ValidationError<'_>,
     doc: &Document<'_>,
     bundle: &Value,
+    most: usize,
     out: &mut Vec<SchemaFinding>,
 ) {
     let at = error.instance_path().as_str().to_string();
@@ -54,9 +55,9 @@ pub fn collect(
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             let allowed = allowed_properties(bundle, error.schema_path().as_str());
-            // One error can list 100,000 keys; a report shows at most a thousand findings, so
-            // the rest need no (costly) suggestion.
-            for property in unexpected.iter().take(super::MAX_FINDINGS + 1) {
+            // One error can list 100,000 keys; a report shows at most `most` findings, so the
+            // rest need no (costly) suggestion.
+            for property in unexpected.iter().take(most + 1) {
                 let suggestion = suggest(property, &allowed);
                 push(
                     out,
@@ -75,7 +76,7 @@ pub fn collect(
                 Choice::Branch { index, variant } => {
                     let start = out.len();
                     for inner in context.get(index).into_iter().flatten() {
-                        collect(inner, doc, bundle, out);
+                        collect(inner, doc, bundle, most, out);
                     }
                     for finding in out.iter_mut().skip(start) {
                         if finding.variant.is_none() {

@@ -23,15 +23,13 @@ use collect::SchemaFinding;
 pub use problem::Problem;
 pub use suggest::suggest;
 
-/// Most schema findings one body yields: a report shows at most this many (the pipeline's cap)
-/// plus one, so that it can say more were found.
-pub const MAX_FINDINGS: usize = 1000;
-
-/// Schema findings of a parsed body sent to (or returned by) `operation`.
+/// Schema findings of a parsed body sent to (or returned by) `operation`: at most `most` + 1, so
+/// that a report showing `most` can say that more were found.
 pub fn check_body(
     doc: &Document<'_>,
     operation: Option<&Operation>,
     kind: BodyKind,
+    most: usize,
 ) -> Vec<Finding> {
     let root = doc.root();
     if !root.is_object() {
@@ -61,18 +59,22 @@ pub fn check_body(
             )
             .with_docs(operation.docs.as_str()),
         ],
-        Some(Ok(validator)) => schema_findings(doc, validator, api::bundle(), &operation.docs),
+        Some(Ok(validator)) => {
+            schema_findings(doc, validator, api::bundle(), &operation.docs, most)
+        }
     }
 }
 
 /// Schema findings of `doc`; `bundle` is what the validator's schema paths point into,
-/// `fallback_docs` the operation's docs page for types without their own docs section. Their
-/// targets are resolved by the caller ([`crate::diagnostic::locate_all`]).
+/// `fallback_docs` the operation's docs page for types without their own docs section; at most
+/// `most` + 1 findings. Their targets are resolved by the caller
+/// ([`crate::diagnostic::locate_all`]).
 pub fn schema_findings(
     doc: &Document<'_>,
     validator: &Validator,
     bundle: &Value,
     fallback_docs: &str,
+    most: usize,
 ) -> Vec<Finding> {
     let instance = doc.root();
     // Most bodies are valid: the fast check builds no error at all.
@@ -81,14 +83,14 @@ pub fn schema_findings(
     }
     let mut found = Vec::new();
     // More errors than a report can show are never needed; stop collecting early.
-    for error in validator.iter_errors(instance).take(MAX_FINDINGS + 1) {
-        collect::collect(&error, doc, bundle, &mut found);
+    for error in validator.iter_errors(instance).take(most + 1) {
+        collect::collect(&error, doc, bundle, most, &mut found);
     }
     // Describing a finding reads the value as written (the text gets indexed): describe no more
     // findings than a report shows; the cap then says that more were found.
     tidy(found)
         .iter()
-        .take(MAX_FINDINGS + 1)
+        .take(most + 1)
         .map(|finding| locate::locate(doc, finding, fallback_docs))
         .collect()
 }
@@ -162,7 +164,8 @@ mod tests {
             .unwrap();
         let doc = Document::parse(text).unwrap();
         let lines = LineIndex::new(text);
-        let mut findings = schema_findings(&doc, &validator, bundle(), DOCS);
+        let most = crate::options::Limits::default().max_diagnostics;
+        let mut findings = schema_findings(&doc, &validator, bundle(), DOCS, most);
         crate::diagnostic::locate_all(&doc, &mut findings);
         let mut diagnostics: Vec<Diagnostic> = findings
             .into_iter()

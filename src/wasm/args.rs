@@ -75,7 +75,7 @@ impl Args {
         })
     }
 
-    /// `undefined`, `null` or an options object `{environment, date, rules}`: each key checked on
+    /// `undefined`, `null` or an options object `{environment, date, rules, limits}`: each key checked on
     /// its own so that the message names the key. A missing date becomes `today`.
     pub fn options(
         self,
@@ -85,7 +85,7 @@ impl Args {
         let mut options = if value.is_undefined() || value.is_null() {
             Options::default()
         } else {
-            let expected = "an object like {environment, date, rules}, null or undefined";
+            let expected = "an object like {environment, date, rules, limits}, null or undefined";
             if !value.is_object() || js_sys::Array::is_array(value) {
                 return Err(self.wrong("options", expected, value));
             }
