@@ -299,7 +299,10 @@ fn a_checklist_with_thousands_of_unknown_fields_is_capped() {
     assert!(!report.valid);
     assert_eq!(
         report.diagnostics.len(),
-        mews_connector_validator::Options::default().limits.max_diagnostics + 1
+        mews_connector_validator::Options::default()
+            .limits
+            .max_diagnostics
+            + 1
     );
     assert_eq!(
         report.diagnostics.last().map(|d| d.rule.as_str()),

@@ -63,14 +63,25 @@ pub fn recorded_calls(text: &str) -> Vec<RecordedCall> {
         .collect()
 }
 
-/// The request body of call `index` exactly as the review validated it (its diagnostics'
-/// lines and columns are in this text), with the call's address.
-pub fn recorded_call_body(text: &str, index: usize) -> Option<(String, String)> {
+/// One reviewed call's request body, with the call's address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordedCallBody {
+    /// The request path (`/api/connector/v1/…`).
+    pub address: String,
+    /// The body exactly as the review validated it: its diagnostics' lines and columns are in it.
+    pub body: String,
+}
+
+/// The request body of call `index` exactly as the review validated it, with its address.
+pub fn recorded_call_body(text: &str, index: usize) -> Option<RecordedCallBody> {
     let mut found = None;
     each_call(text, &mut |at, exchange, _| {
         if at == index {
             let address = call::host_and_path(&exchange.url).1.to_string();
-            found = Some((address, exchange.body));
+            found = Some(RecordedCallBody {
+                address,
+                body: exchange.body,
+            });
             return false;
         }
         true
@@ -163,7 +174,7 @@ mod tests {
         let profiles: Vec<_> = report.rate_profiles.iter().map(|p| p.calls).collect();
         assert_eq!(profiles, [1, 2]);
 
-        let (address, body) = recorded_call_body(&text, 1).unwrap();
+        let RecordedCallBody { address, body } = recorded_call_body(&text, 1).unwrap();
         assert_eq!(address, "/api/connector/v1/configuration/get");
         assert_eq!(
             body,

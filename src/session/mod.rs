@@ -34,8 +34,9 @@ pub fn located_in_recording(diagnostic: &crate::diagnostic::Diagnostic) -> bool 
             .any(|rule| rule.id() == diagnostic.rule)
 }
 
-/// How far the review is, for progress bars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How far the review is, for progress bars (serialized for the JS `onProgress` callback).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Progress {
     /// Bytes of the recording read so far.
     pub bytes: usize,

@@ -1,7 +1,9 @@
 // Type-checks the package's declarations as a Node ES module consumer sees them (tsc --strict).
 import init, {
   analyzeSession,
+  completions,
   detectInput,
+  sessionCallBody,
   operations,
   rules,
   validateChecklist,
@@ -9,12 +11,15 @@ import init, {
   validateRequest,
   validateResponse,
   version,
+  type CertificationChecklist,
+  type Completions,
   type DetectedInput,
   type Diagnostic,
   type InputKind,
   type Operation,
   type Progress,
   type ReadinessReport,
+  type RecordedCallBody,
   type Options,
   type Report,
   type RuleInfo,
@@ -62,3 +67,26 @@ const wrongKind: DetectedInput = { kind: 'json', address: null };
 export { kind, pastedAddress, pasted, wrongKind };
 export { response, checklist, ready, peaks, listed, checklistFindings };
 export { severity, where, operationName, call, deprecated, known, text };
+// The generated shapes are as precise as the schemas: a checklist document, session findings
+// without fixes (their offsets would be into a call's body), the checklist's report about no operation.
+const draft: CertificationChecklist = {
+  integrationKind: 'public',
+  partner: { id: 'P-104233', company: 'Brightkeep Hospitality Software Ltd' },
+  application: { name: 'Brightkeep Housekeeping', client: 'Brightkeep Housekeeping 3.2.0' },
+  purpose: 'Housekeeping scheduling.',
+  flow: 'configuration/get, then resources/getAll every 5 minutes.',
+  operations: [{ address: '/api/connector/v1/configuration/get', purpose: 'Time zone.' }],
+  expectedLoad: { peakRequestsPer30s: 40, properties: 120 },
+  webhookUrl: null,
+  contact: { name: 'Ana Duarte', email: 'ana.duarte@brightkeep.example' },
+};
+const checked: Report = validateChecklist(JSON.stringify(draft));
+// @ts-expect-error integrationKind is "public" or "private"
+const wrongJourney: CertificationChecklist = { ...draft, integrationKind: 'internal' };
+// @ts-expect-error session findings carry no fixes
+const sessionFixes = readiness.diagnostics[0]?.fixes;
+const checklistOperation: null | undefined = readiness.checklist?.operation;
+const format: 'har' | 'ndjson' | null = readiness.summary.format;
+const help: Completions = completions('/api/connector/v1/customers/getAll', '{"', 2);
+const body: RecordedCallBody | null = sessionCallBody('', 0);
+export { checked, wrongJourney, sessionFixes, checklistOperation, format, help, body };

@@ -1,12 +1,16 @@
 //! `mews-schema-gen`: turns the Mews Connector API OpenAPI document (and, when present, the
 //! docs folder) into `schemas/bundle.json`, `schemas/catalog.json` and the per-operation
-//! request and response schemas (the work is in the library's `generate` module).
+//! request and response schemas (the work is in the library's `generate` module). With
+//! `--typescript FILE` it writes only the npm package's TypeScript declarations, from the
+//! product's own schemas in `--out`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use mews_connector_validator::generate::{bundle, catalog, conditions, docs, openapi, write};
+use mews_connector_validator::generate::{
+    bundle, catalog, conditions, docs, openapi, typescript, write,
+};
 
 const DEFAULT_DOCS: &str = "../shared/mews-connector-api";
 
@@ -32,6 +36,11 @@ struct Args {
     /// the requirement sentences that are not conditions) to this file, for review.
     #[arg(long, value_name = "FILE")]
     conditions_list: Option<PathBuf>,
+    /// Instead: write the TypeScript declarations of the report, readiness report, checklist and
+    /// library shapes, generated from the `*.schema.json` in `--out`, to FILE (the committed one
+    /// is `src/wasm/types.d.ts`). Reads no OpenAPI document.
+    #[arg(long, value_name = "FILE")]
+    typescript: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -46,6 +55,18 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), String> {
+    if let Some(path) = &args.typescript {
+        let declarations = typescript::generate(&args.out)?;
+        std::fs::write(path, &declarations)
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+        eprintln!(
+            "mews-schema-gen: TypeScript declarations from {} → {} ({} B)",
+            args.out.display(),
+            path.display(),
+            declarations.len()
+        );
+        return Ok(());
+    }
     let spec = openapi::load(&args.openapi)?;
     let docs = match &args.docs {
         Some(dir) => Some(docs::Docs::load(dir)?),
