@@ -237,3 +237,154 @@ fn a_measured_peak_one_above_the_declared_load_is_reported() {
         found[0].message
     );
 }
+
+/// `calls` as NDJSON, each `(start ms, duration ms, call)`.
+fn timed(calls: &[(i64, u32, Call)]) -> String {
+    calls
+        .iter()
+        .map(|(_, duration, call)| line_with_duration(call, *duration))
+        .collect()
+}
+
+fn call(at: i64, status: u16) -> Call {
+    Call::at(at, CONFIGURATION).status(status)
+}
+
+#[test]
+fn of_several_429s_the_one_whose_wait_is_most_ignored_is_reported() {
+    // Two 429s (12 s and 10 s asked) are pending when the third call comes at 9 s: it came 9 s
+    // after the first (3 s early) and 1 s after the second (9 s early): the second is reported.
+    let text = timed(&[
+        (0, 0, call(0, 429).retry_after("12")),
+        (8_000, 0, call(8_000, 429).retry_after("10")),
+        (9_000, 0, call(9_000, 200)),
+    ]);
+    let report = analyze(&text, None);
+    let third: Vec<_> = of_rule(&report, "retry-after-ignored")
+        .into_iter()
+        .filter(|d| d.call == Some(2))
+        .collect();
+    assert_eq!(third.len(), 1, "{:#?}", report.diagnostics);
+    assert!(
+        third[0].message.contains("came 1.000 s after")
+            && third[0].message.contains("wait 10.000 s"),
+        "{}",
+        third[0].message
+    );
+    // Asked 20 s and 10 s: 11 s still to wait for the first, 9 s for the second: the first.
+    let text = timed(&[
+        (0, 0, call(0, 429).retry_after("20")),
+        (8_000, 0, call(8_000, 429).retry_after("10")),
+        (9_000, 0, call(9_000, 200)),
+    ]);
+    let report = analyze(&text, None);
+    let third: Vec<_> = of_rule(&report, "retry-after-ignored")
+        .into_iter()
+        .filter(|d| d.call == Some(2))
+        .collect();
+    assert_eq!(third.len(), 1, "{:#?}", report.diagnostics);
+    assert!(
+        third[0].message.contains("came 9.000 s after")
+            && third[0].message.contains("wait 20.000 s"),
+        "{}",
+        third[0].message
+    );
+}
+
+#[test]
+fn a_failure_of_another_operation_is_no_retry_of_this_one() {
+    // configuration/get backs off (1 s, then 2 s); a 429 of another operation in between is not a
+    // retry of it, and not a step of its backoff.
+    let text = ndjson(&[
+        call(0, 429),
+        call(1_000, 429),
+        Call::at(1_500, CATEGORIES).status(429),
+        call(3_000, 200),
+    ]);
+    let report = analyze(&text, None);
+    assert!(
+        of_rule(&report, "fixed-interval-retry").is_empty(),
+        "{:#?}",
+        report.diagnostics
+    );
+}
+
+#[test]
+fn a_call_a_minute_after_a_5xx_is_no_retry() {
+    // 500, retried after 1 s; the next call 61 s later is no retry; the one after it, 1 s later,
+    // is a retry whose wait (1 s) did not grow from the last retry's (1 s).
+    let text = ndjson(&[
+        call(0, 500),
+        call(1_000, 500),
+        call(62_000, 500),
+        call(63_000, 200),
+    ]);
+    let report = analyze(&text, None);
+    let found = of_rule(&report, "fixed-interval-retry");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(found[0].call, Some(3));
+    assert!(
+        found[0]
+            .message
+            .contains("Retries after 500 responses waited 1.000 s and then 1.000 s"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn a_retry_waits_from_the_latest_failure_that_ended_before_it() {
+    // Call 0 ends at 900 ms, call 1 (started later) at 100 ms: call 2 at 1.1 s waited 0.2 s after
+    // the latest failure, not 1 s; call 3 waits 0.2 s again: a fixed interval of 0.2 s.
+    let text = timed(&[
+        (0, 900, call(0, 429)),
+        (100, 0, call(100, 429)),
+        (1_100, 0, call(1_100, 429)),
+        (1_300, 0, call(1_300, 200)),
+    ]);
+    let report = analyze(&text, None);
+    let found = of_rule(&report, "fixed-interval-retry");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert!(
+        found[0].message.contains("waited 0.200 s and then 0.200 s"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn of_two_equal_peaks_the_first_window_is_named() {
+    let first = ndjson(&evenly(5, 0, 1_000));
+    let both: Vec<Call> = evenly(5, 0, 1_000)
+        .into_iter()
+        .chain(evenly(5, 40_000, 1_000))
+        .collect();
+    let alone = analyze(&first, None);
+    let report = analyze(&ndjson(&both), None);
+    assert_eq!(report.rate_profiles[0].peak, 5);
+    assert!(alone.rate_profiles[0].peak_window_start.is_some());
+    assert_eq!(
+        report.rate_profiles[0].peak_window_start,
+        alone.rate_profiles[0].peak_window_start
+    );
+}
+
+#[test]
+fn a_burst_keeps_its_highest_count_and_first_window() {
+    // 240 calls in the first second (one every 4 ms), far above 200 per 30 s.
+    let burst = evenly(240, 0, 960);
+    let alone = analyze(&ndjson(&burst), None);
+    let bursts = &alone.rate_profiles[0].bursts;
+    assert_eq!(bursts.len(), 1, "{bursts:#?}");
+    assert_eq!(bursts[0].count, 240);
+    // One more call just as the first leaves the window: 240 again, the same burst and window;
+    // one later still, as 11 more have left: 230, still above the limit, not a higher count.
+    let mut more = burst.clone();
+    more.push(Call::at(30_001, CONFIGURATION));
+    more.push(Call::at(30_045, CONFIGURATION));
+    let report = analyze(&ndjson(&more), None);
+    let bursts_after = &report.rate_profiles[0].bursts;
+    assert_eq!(bursts_after.len(), 1, "{bursts_after:#?}");
+    assert_eq!(bursts_after[0].count, 240);
+    assert_eq!(bursts_after[0].window_start, bursts[0].window_start);
+}
