@@ -28,11 +28,9 @@ use std::time::{Duration, Instant};
 use common::*;
 use hostile_support::{Input, case};
 use invariants::{Lines, assert_no_token_part};
-use mews_connector_validator::render::{json, plain, text};
+use mews_connector_validator::Report;
+use mews_connector_validator::render::{json, plain};
 use mews_connector_validator::session::{ReadinessReport, located_in_recording};
-use mews_connector_validator::{
-    Options, Report, validate_checklist, validate_input, validate_request_bytes,
-};
 
 const CLIENT_TOKEN: &str = "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D";
 const TOKENS: [&str; 3] = [TOKEN, OTHER_TOKEN, CLIENT_TOKEN];

@@ -63,7 +63,7 @@ impl Case {
 /// A report and what it was located in.
 enum Outcome {
     Report(Report, String),
-    Readiness(ReadinessReport, String, Option<String>),
+    Readiness(Box<ReadinessReport>, String, Option<String>),
 }
 
 impl Outcome {
@@ -168,7 +168,12 @@ fn outcome(input: &Input) -> Outcome {
             String::from_utf8_lossy(bytes).into_owned(),
         ),
         Input::Session(recording, checklist) => Outcome::Readiness(
-            analyze_session(recording, checklist.as_deref(), &options, &mut |_| {}),
+            Box::new(analyze_session(
+                recording,
+                checklist.as_deref(),
+                &options,
+                &mut |_| {},
+            )),
             recording.clone(),
             checklist.clone(),
         ),
