@@ -101,7 +101,8 @@ pub fn resolve(address: &str, operations: &'static [Operation]) -> Resolution {
         .map(|op| op.address.len())
         .max()
         .unwrap_or(0);
-    let nearest = if trimmed.len() <= 2 * longest {
+    // No address at all (a body pasted without one): no operation is nearer than another.
+    let nearest = if !trimmed.is_empty() && trimmed.len() <= 2 * longest {
         nearest(trimmed, operations)
     } else {
         Vec::new()

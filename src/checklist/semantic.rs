@@ -94,10 +94,15 @@ fn check_operations(doc: &Document<'_>, options: &Options, out: &mut Vec<Finding
 
 fn check_load(doc: &Document<'_>, out: &mut Vec<Finding>) {
     let at = "/expectedLoad/peakRequestsPer30s";
-    let Some(peak) = doc.node(at).and_then(serde_json::Value::as_u64) else {
+    // Any number: 250.0 and 1e308 are integers to the schema, but not `u64`s.
+    let Some(node) = doc.node(at).filter(|n| n.is_number()) else {
         return;
     };
-    if peak > REQUESTS_PER_WINDOW {
+    if node
+        .as_f64()
+        .is_some_and(|peak| peak > REQUESTS_PER_WINDOW as f64)
+    {
+        let peak = node.to_string();
         out.push(self::at(
             rules::CHECKLIST_LOAD_ABOVE_LIMIT,
             at,

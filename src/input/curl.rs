@@ -164,6 +164,11 @@ impl Reader {
                 "Found --oauth2-bearer, which sends an Authorization header; expected no Authorization header: the Connector API reads ClientToken and AccessToken from the body".to_string(),
                 option,
             )),
+            "user" => self.request.problems.push(Problem::new(
+                rules::AUTHORIZATION_HEADER,
+                "Found -u/--user, which sends an Authorization header (Basic); expected no Authorization header: the Connector API reads ClientToken and AccessToken from the body".to_string(),
+                option,
+            )),
             "data" | "data-ascii" | "data-binary" | "data-raw" | "json" => {
                 self.json |= name == "json";
                 self.data(name, value, option);
@@ -242,6 +247,7 @@ fn long_name(letter: char) -> String {
         'd' => "data",
         'G' => "get",
         'I' => "head",
+        'u' => "user",
         _ => return letter.to_string(),
     }
     .to_string()

@@ -21,7 +21,8 @@ pub enum InputKind {
 }
 
 pub fn detect(text: &str) -> InputKind {
-    let trimmed = text.trim_start();
+    // A byte order mark (Notepad, PowerShell 5) before the text is not part of it.
+    let trimmed = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
     if trimmed.starts_with('{') {
         return if is_har(trimmed) {
             InputKind::Har

@@ -49,6 +49,13 @@ pub fn epoch_millis(text: &str) -> Option<i64> {
 
 const NANOSECOND_DIGITS: usize = 9;
 
+/// True when `text` is a well-formed RFC 3339 date-time that [`epoch_millis`] cannot place: an
+/// instant past 9999-12-30 (where the time library ends), so a message must not call it malformed.
+pub fn beyond_range(text: &str) -> bool {
+    jiff::fmt::temporal::Pieces::parse(text.trim())
+        .is_ok_and(|pieces| pieces.time().is_some() && pieces.offset().is_some())
+}
+
 /// A recorded value as a message quotes it: control characters escaped (an ANSI escape sequence
 /// in a URL must not reach a terminal), and at most [`QUOTED_CHARS`] characters.
 pub fn quoted(value: &str) -> String {
@@ -123,6 +130,9 @@ mod tests {
             Some(123)
         );
         assert_eq!(epoch_millis("yesterday"), None);
+        assert_eq!(epoch_millis("9999-12-31T23:59:59Z"), None);
+        assert!(beyond_range("9999-12-31T23:59:59Z"));
+        assert!(!beyond_range("9999-12-31T23:59:59") && !beyond_range("9999-13-31T23:59:59Z"));
         for many_digits in [
             "2026-11-23T10:00:00.123456789Z",
             "2026-11-23T10:00:00.1234567891234Z",

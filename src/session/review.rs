@@ -171,13 +171,17 @@ impl Review<'_, '_> {
         let Some(start_ms) = call::epoch_millis(&exchange.started) else {
             self.summary.unreadable += 1;
             let place = self.place(exchange.offset, exchange.pointer.clone());
-            self.add(place.diagnostic(
-                rules::SESSION_ENTRY_UNREADABLE,
+            let time = call::quoted(&exchange.started);
+            let message = if call::beyond_range(&exchange.started) {
                 format!(
-                    "The call's time `{}` is not an RFC 3339 date-time (e.g. 2026-11-23T14:05:00.123Z); the call is skipped.",
-                    call::quoted(&exchange.started)
-                ),
-            ));
+                    "The call's time `{time}` is after 9999-12-30, the latest time the review can place; the call is skipped."
+                )
+            } else {
+                format!(
+                    "The call's time `{time}` is not an RFC 3339 date-time (e.g. 2026-11-23T14:05:00.123Z); the call is skipped."
+                )
+            };
+            self.add(place.diagnostic(rules::SESSION_ENTRY_UNREADABLE, message));
             return;
         };
         let index = self.summary.calls;
