@@ -250,44 +250,41 @@ fn call(at: i64, status: u16) -> Call {
     Call::at(at, CONFIGURATION).status(status)
 }
 
+/// The `retry-after-ignored` message of the third call, when two overlapping 429s are pending: the
+/// first from 0 to 8.5 s asking for `first_asks` s, the second from 8 s to 8 s asking for
+/// `second_asks` s; the third call comes at 9 s (0.5 s and 1 s after them).
+fn ignored_of_two(first_asks: &str, second_asks: &str) -> String {
+    let text = timed(&[
+        (0, 8_500, call(0, 429).retry_after(first_asks)),
+        (8_000, 0, call(8_000, 429).retry_after(second_asks)),
+        (9_000, 0, call(9_000, 200)),
+    ]);
+    let report = analyze(&text, None);
+    let found = of_rule(&report, "retry-after-ignored");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(found[0].call, Some(2));
+    found[0].message.clone()
+}
+
 #[test]
 fn of_several_429s_the_one_whose_wait_is_most_ignored_is_reported() {
-    // Two 429s (12 s and 10 s asked) are pending when the third call comes at 9 s: it came 9 s
-    // after the first (3 s early) and 1 s after the second (9 s early): the second is reported.
-    let text = timed(&[
-        (0, 0, call(0, 429).retry_after("12")),
-        (8_000, 0, call(8_000, 429).retry_after("10")),
-        (9_000, 0, call(9_000, 200)),
-    ]);
-    let report = analyze(&text, None);
-    let third: Vec<_> = of_rule(&report, "retry-after-ignored")
-        .into_iter()
-        .filter(|d| d.call == Some(2))
-        .collect();
-    assert_eq!(third.len(), 1, "{:#?}", report.diagnostics);
+    // Still to wait: 9.5 s for the first, 3 s for the second: the first.
+    let message = ignored_of_two("10", "4");
     assert!(
-        third[0].message.contains("came 1.000 s after")
-            && third[0].message.contains("wait 10.000 s"),
-        "{}",
-        third[0].message
+        message.contains("came 0.500 s after") && message.contains("wait 10.000 s"),
+        "{message}"
     );
-    // Asked 20 s and 10 s: 11 s still to wait for the first, 9 s for the second: the first.
-    let text = timed(&[
-        (0, 0, call(0, 429).retry_after("20")),
-        (8_000, 0, call(8_000, 429).retry_after("10")),
-        (9_000, 0, call(9_000, 200)),
-    ]);
-    let report = analyze(&text, None);
-    let third: Vec<_> = of_rule(&report, "retry-after-ignored")
-        .into_iter()
-        .filter(|d| d.call == Some(2))
-        .collect();
-    assert_eq!(third.len(), 1, "{:#?}", report.diagnostics);
+    // 4.5 s and 3 s: the first.
+    let message = ignored_of_two("5", "4");
     assert!(
-        third[0].message.contains("came 9.000 s after")
-            && third[0].message.contains("wait 20.000 s"),
-        "{}",
-        third[0].message
+        message.contains("came 0.500 s after") && message.contains("wait 5.000 s"),
+        "{message}"
+    );
+    // 2.5 s and 3 s: the second.
+    let message = ignored_of_two("3", "4");
+    assert!(
+        message.contains("came 1.000 s after") && message.contains("wait 4.000 s"),
+        "{message}"
     );
 }
 

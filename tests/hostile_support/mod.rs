@@ -103,9 +103,9 @@ impl Outcome {
                         let call = d
                             .call
                             .expect("a finding outside the recording names its call");
-                        let (_, body) = recorded_call_body(recording, call)
+                        let recorded = recorded_call_body(recording, call)
                             .unwrap_or_else(|| panic!("no body for call {call}: {d:#?}"));
-                        assert_inside(&body, d);
+                        assert_inside(&recorded.body, d);
                     }
                 }
                 if let (Some(report), Some(text)) = (&report.checklist, checklist) {

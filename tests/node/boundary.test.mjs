@@ -31,7 +31,7 @@ const WRONG_CALLS = [
   [() => analyzeSession('', 3), /^analyzeSession: `checklist` must be a string, null or undefined, found number$/],
   [() => analyzeSession('', null, null, 'progress'), /^analyzeSession: `onProgress` must be a function, null or undefined, found string$/],
   // Options: the object itself, each key, and keys that do not exist.
-  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', 5n), /^validateRequest: `options` must be an object like \{environment, date, rules\}, null or undefined, found bigint$/],
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', 5n), /^validateRequest: `options` must be an object like \{environment, date, rules, limits\}, null or undefined, found bigint$/],
   [() => validateRequest(CUSTOMERS_GET_ALL, '{}', 'production'), /found string$/],
   [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { environmnet: 'production' }), /^validateRequest: invalid options: unknown field `environmnet`, expected one of `environment`, `date`, `rules`$/],
   [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { environment: 'f' }), /^validateRequest: invalid options: `environment`: unknown variant `f`, expected `demo` or `production`$/],

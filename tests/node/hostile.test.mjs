@@ -171,7 +171,7 @@ const WRONG_CALLS = [
   [() => validateInput(() => VALID), /^validateInput: `text` must be a string, found function$/],
   [() => validateInput(VALID, ['/x']), /^validateInput: `address` must be a string, null or undefined, found an array$/],
   [() => validateInput(VALID, null, { date: '2026-02-30' }), /^validateInput: invalid options: /],
-  [() => validateChecklist(CHECKLIST, []), /^validateChecklist: `options` must be an object like \{environment, date, rules\}, null or undefined, found an array$/],
+  [() => validateChecklist(CHECKLIST, []), /^validateChecklist: `options` must be an object like \{environment, date, rules, limits\}, null or undefined, found an array$/],
   [() => analyzeSession(Buffer.from('{}')), /^analyzeSession: `text` must be a string, found object$/],
   [() => analyzeSession('', null, null, {}), /^analyzeSession: `onProgress` must be a function, null or undefined, found object$/],
   [() => sessionCalls(null), /^sessionCalls: `text` must be a string, found null$/],
