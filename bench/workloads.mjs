@@ -22,7 +22,14 @@ export const DATE = '2026-11-23';
 
 const pretty = (value) => JSON.stringify(value, null, 2);
 
-/** Every operation's docs example as a partner would paste it: `{ address, operationId, schema, def, body }`. */
+// The docs examples' `Client` is a placeholder the certification rules reject; a partner's body
+// names its own integration.
+const CLIENT = 'Brightkeep Bench Bridge 2.1.0';
+
+/**
+ * Every operation's docs example as a partner would paste it (with their own `Client`):
+ * `{ address, operationId, schema, def, body }`.
+ */
 export function docsExamples() {
   return catalog.operations
     .filter((op) => op.example !== null && op.example !== undefined && op.request)
@@ -31,7 +38,7 @@ export function docsExamples() {
       operationId: op.operationId,
       schema: op.request.schema,
       def: op.request.def,
-      body: pretty(op.example),
+      body: pretty('Client' in op.example ? { ...op.example, Client: CLIENT } : op.example),
     }));
 }
 
@@ -40,10 +47,6 @@ function operation(address) {
   if (!op?.example) throw new Error(`the catalog has no docs example for ${address}`);
   return op;
 }
-
-// The docs examples' `Client` is a placeholder the certification rules reject; a partner's body
-// names its own integration.
-const CLIENT = 'Brightkeep Bench Bridge 2.1.0';
 
 // A UUID that differs per item but keeps the docs example's length (and so the body's size).
 const uuid = (base, index) => `${base.slice(0, 24)}${index.toString(16).padStart(12, '0')}`;
