@@ -308,25 +308,27 @@ fn a_failure_of_another_operation_is_no_retry_of_this_one() {
 
 #[test]
 fn a_call_a_minute_after_a_5xx_is_no_retry() {
-    // 500, retried after 1 s; the next call 61 s later is no retry; the one after it, 1 s later,
-    // is a retry whose wait (1 s) did not grow from the last retry's (1 s).
-    let text = ndjson(&[
-        call(0, 500),
-        call(1_000, 500),
-        call(62_000, 500),
-        call(63_000, 200),
-    ]);
-    let report = analyze(&text, None);
-    let found = of_rule(&report, "fixed-interval-retry");
-    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
-    assert_eq!(found[0].call, Some(3));
-    assert!(
-        found[0]
-            .message
-            .contains("Retries after 500 responses waited 1.000 s and then 1.000 s"),
-        "{}",
-        found[0].message
-    );
+    // 500, retried after 1 s; the next call 61 s (or exactly 60 s) later is no retry; the one
+    // after it, 1 s later, is a retry whose wait (1 s) did not grow from the last retry's (1 s).
+    for later in [61_000, 60_000] {
+        let text = ndjson(&[
+            call(0, 500),
+            call(1_000, 500),
+            call(1_000 + later, 500),
+            call(2_000 + later, 200),
+        ]);
+        let report = analyze(&text, None);
+        let found = of_rule(&report, "fixed-interval-retry");
+        assert_eq!(found.len(), 1, "{later}: {:#?}", report.diagnostics);
+        assert_eq!(found[0].call, Some(3));
+        assert!(
+            found[0]
+                .message
+                .contains("Retries after 500 responses waited 1.000 s and then 1.000 s"),
+            "{later}: {}",
+            found[0].message
+        );
+    }
 }
 
 #[test]
