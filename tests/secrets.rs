@@ -529,6 +529,23 @@ fn overlapping_token_keys_of_a_mutated_body_are_masked() {
 }
 
 #[test]
+fn a_token_key_garbled_past_the_compared_length_still_masks_its_value() {
+    // Found by the `request` target: `"Acces<72 bytes 0xDD>sToken": "C66EF7B239D{` — the key,
+    // decoded, is 227 bytes long; only its end says it holds a token, and its value is cut short
+    // by the next line.
+    let file = "request-long-garbled-token-key.bin";
+    let bytes = reproducer(file);
+    let (&pick, body) = bytes.split_first().unwrap();
+    let catalog = mews_connector_validator::operations();
+    let address = &catalog[usize::from(pick) % catalog.len()].address;
+    let report = pipeline::validate_request_bytes(address, body, &options());
+    assert_eq!(rules(&report), ["invalid-encoding"]);
+    let shown = String::from_utf8_lossy(body);
+    assert!(shown.contains("sToken\": \"C66EF7B239D{\n"));
+    assert_hidden_everywhere(file, &report, &shown, &["C66EF7B239D{", DEMO_TOKENS[0]]);
+}
+
+#[test]
 fn a_content_type_message_quoting_a_body_with_tokens_masks_them() {
     let (report, _) = pasted_reproducer("input-content-type-message-quotes-body.txt");
     assert!(

@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 
-/// Longest name compared; longer ones are no secret names (keys of that length are data).
+/// Longest name compared in full; of a longer one (a key garbled by bad bytes, data used as a key)
+/// only its last `MAX_NAME` normalised bytes are, so `…Token` still masks its value and a 1 MB key
+/// costs one pass.
 const MAX_NAME: usize = 96;
 
 /// Normalised names that hold a secret wherever they are.
@@ -55,18 +57,21 @@ const CONTAINED_LETTERS: [u32; CONTAINED.len()] = {
 pub fn is_secret_name(name: &str) -> bool {
     let mut buffer = [0u8; MAX_NAME];
     let mut len = 0;
-    for byte in name.bytes() {
-        if matches!(byte, b'-' | b'_' | b'.' | b' ') {
-            continue;
+    let mut whole = true;
+    for byte in name
+        .bytes()
+        .rev()
+        .filter(|b| !matches!(b, b'-' | b'_' | b'.' | b' '))
+    {
+        if len == MAX_NAME {
+            whole = false;
+            break;
         }
-        let Some(slot) = buffer.get_mut(len) else {
-            return false;
-        };
-        *slot = byte.to_ascii_lowercase();
+        buffer[MAX_NAME - 1 - len] = byte.to_ascii_lowercase();
         len += 1;
     }
-    let normalised = buffer.get(..len).unwrap_or_default();
-    if normalised.ends_with(b"token") || EXACT.contains(&normalised) {
+    let normalised = &buffer[MAX_NAME - len..];
+    if normalised.ends_with(b"token") || (whole && EXACT.contains(&normalised)) {
         return true;
     }
     let present = letters(normalised);
@@ -163,7 +168,18 @@ mod tests {
         ] {
             assert!(!is_secret_name(name), "{name}");
         }
-        assert!(!is_secret_name(&format!("{}Token", "x".repeat(MAX_NAME))));
+        // A long name is judged by its end: the fuzzer's `"Acces<72 bad bytes>sToken"` held a token.
+        assert!(is_secret_name(&format!(
+            "Acces{}sToken",
+            "\u{fffd}".repeat(72)
+        )));
+        assert!(is_secret_name(&format!("{}Token", "x".repeat(1_000_000))));
+        assert!(is_secret_name(&format!(
+            "{}_password",
+            "x".repeat(MAX_NAME)
+        )));
+        assert!(!is_secret_name(&format!("{}Tokens", "x".repeat(MAX_NAME))));
+        assert!(!is_secret_name(&format!("{}auth", "x".repeat(MAX_NAME))));
     }
 
     #[test]
