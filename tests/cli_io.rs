@@ -213,3 +213,66 @@ fn help_and_version_go_to_stdout_usage_errors_to_stderr() {
         io.stderr
     );
 }
+
+#[test]
+fn limit_flags_set_the_options_limits_and_are_range_checked() {
+    let address = "/api/connector/v1/countries/getAll";
+    let findings = |args: &[&str], body: &str| {
+        let mut io = with_file("body.json", Ok(body.as_bytes().to_vec()));
+        let mut all = vec![
+            "request",
+            "--address",
+            address,
+            "--format",
+            "json",
+            "body.json",
+        ];
+        all.extend_from_slice(args);
+        let code = run(&mut io, &all);
+        let report: serde_json::Value = serde_json::from_str(&io.stdout).unwrap();
+        let rules: Vec<String> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect();
+        (code, rules)
+    };
+    let nested = r#"{"Unknown": [[[1]]]}"#;
+    assert!(
+        !findings(&[], nested)
+            .1
+            .contains(&"nesting-too-deep".to_string())
+    );
+    assert_eq!(
+        findings(&["--max-depth", "3"], nested),
+        (1, vec!["nesting-too-deep".to_string()])
+    );
+    assert_eq!(
+        findings(&["--max-input-bytes", "19"], nested),
+        (1, vec!["input-too-large".to_string()])
+    );
+    let many = r#"{"A": 1, "B": 2, "C": 3, "D": 4}"#;
+    let (_, capped) = findings(&["--max-diagnostics", "2"], many);
+    assert_eq!(capped.len(), 3, "{capped:?}");
+    assert_eq!(capped[2], "too-many-diagnostics");
+    for (flag, value) in [
+        ("--max-depth", "128"),
+        ("--max-depth", "0"),
+        ("--max-diagnostics", "100001"),
+        ("--max-input-bytes", "0"),
+    ] {
+        let mut io = with_file("body.json", Ok(nested.as_bytes().to_vec()));
+        let code = run(
+            &mut io,
+            &["request", "--address", address, flag, value, "body.json"],
+        );
+        assert_eq!(code, 2, "{flag} {value}");
+        assert!(
+            io.stderr
+                .contains(&format!("invalid value '{value}' for '{flag}")),
+            "{}",
+            io.stderr
+        );
+    }
+}

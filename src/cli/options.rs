@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::options::{Environment, Level, Options};
+use crate::options::{Environment, Level, Limits, MAX_DEPTH_BOUND, MAX_DIAGNOSTICS_BOUND, Options};
 
 #[derive(clap::Args, Debug, Default)]
 pub struct RuleFlags {
@@ -18,6 +18,18 @@ pub struct RuleFlags {
     /// Do not report this rule (repeatable).
     #[arg(long = "allow", value_name = "RULE", value_parser = rule_id)]
     pub allow: Vec<String>,
+    /// The largest input checked, in bytes (default 134217728): a larger one is one
+    /// `input-too-large` finding.
+    #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_input_bytes: Option<u64>,
+    /// The deepest nesting of arrays and objects read in a JSON body, 1 to 127 (default 64):
+    /// deeper is `nesting-too-deep`.
+    #[arg(long, value_name = "LEVELS", value_parser = clap::value_parser!(u64).range(1..=MAX_DEPTH_BOUND as u64))]
+    pub max_depth: Option<u64>,
+    /// The most diagnostics a report lists, 1 to 100000 (default 1000); one more says that more
+    /// were found.
+    #[arg(long, value_name = "COUNT", value_parser = clap::value_parser!(u64).range(1..=MAX_DIAGNOSTICS_BOUND as u64))]
+    pub max_diagnostics: Option<u64>,
 }
 
 /// A rule id the registry knows; clap reports anything else as a usage error (exit 2).
@@ -77,6 +89,7 @@ impl RuleFlags {
                 EnvironmentFlag::Production => Environment::Production,
             },
             date: Some(self.date.clone().unwrap_or_else(|| io.today())),
+            limits: self.limits(),
             ..Options::default()
         };
         for rule in &self.allow {
@@ -86,6 +99,23 @@ impl RuleFlags {
             options.rules.insert(rule.clone(), Level::Error);
         }
         options
+    }
+}
+
+impl RuleFlags {
+    /// The default limits with the flags given; clap has checked their ranges.
+    fn limits(&self) -> Limits {
+        let size = |flag: Option<u64>, default: usize| {
+            flag.map_or(default, |value| {
+                usize::try_from(value).unwrap_or(usize::MAX)
+            })
+        };
+        let defaults = Limits::default();
+        Limits {
+            max_input_bytes: size(self.max_input_bytes, defaults.max_input_bytes),
+            max_depth: size(self.max_depth, defaults.max_depth),
+            max_diagnostics: size(self.max_diagnostics, defaults.max_diagnostics),
+        }
     }
 }
 

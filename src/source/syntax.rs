@@ -56,7 +56,7 @@ pub fn describe(json: &str, error: &serde_json::Error, limit: usize) -> SyntaxEr
         return SyntaxError {
             kind: ErrorKind::TooDeep { limit },
             message: format!(
-                "Arrays and objects nest deeper than {limit} levels here; expected at most {limit}, the most this validator reads"
+                "Arrays and objects nest deeper than {limit} levels here; expected at most {limit} (the option `limits.maxDepth`)"
             ),
             span: too_deep(json, limit).unwrap_or(here),
         };

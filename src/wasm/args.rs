@@ -96,16 +96,13 @@ impl Args {
                 let field: Value = serde_wasm_bindgen::from_value(field).map_err(|error| {
                     self.invalid_options(&format!("`{key}`: {}", reason(&error)))
                 })?;
+                if key == "limits" {
+                    self.check_limits(&field)?;
+                }
                 // Alone, so a wrong value is blamed on its key.
                 let alone = Value::Object([(key.clone(), field.clone())].into_iter().collect());
-                Options::deserialize(alone).map_err(|error| {
-                    let error = error.to_string();
-                    if error.starts_with("unknown field") {
-                        self.invalid_options(&error)
-                    } else {
-                        self.invalid_options(&format!("`{key}`: {error}"))
-                    }
-                })?;
+                Options::deserialize(alone)
+                    .map_err(|error| self.invalid_options(&blame(&error.to_string(), "", &key)))?;
                 fields.insert(key, field);
             }
             Options::deserialize(Value::Object(fields.into_iter().collect()))
@@ -120,6 +117,23 @@ impl Args {
             options.date = Some(today());
         }
         Ok(options)
+    }
+
+    /// `limits` key by key, so that a misspelt or wrong-typed limit is named as `limits.key`.
+    fn check_limits(self, limits: &Value) -> Result<(), JsValue> {
+        let Value::Object(entries) = limits else {
+            return Err(self.invalid_options(&format!(
+                "`limits` must be an object like {{maxInputBytes, maxDepth, maxDiagnostics}}, found {}",
+                json_kind(limits)
+            )));
+        };
+        for (key, value) in entries {
+            let alone = Value::Object([(key.clone(), value.clone())].into_iter().collect());
+            crate::options::Limits::deserialize(alone).map_err(|error| {
+                self.invalid_options(&blame(&error.to_string(), "limits.", key))
+            })?;
+        }
+        Ok(())
     }
 
     fn wrong(self, name: &str, expected: &str, value: &JsValue) -> JsValue {
@@ -139,6 +153,33 @@ impl Args {
 
     fn invalid_options(self, reason: &str) -> JsValue {
         js_sys::TypeError::new(&format!("{}: invalid options: {reason}", self.function)).into()
+    }
+}
+
+/// serde's message about the key `prefix` + `key` checked alone: an unknown key is named with
+/// its path, any other error is put after it.
+fn blame(error: &str, prefix: &str, key: &str) -> String {
+    match error.strip_prefix("unknown field ") {
+        Some(rest) => format!(
+            "unknown key `{prefix}{key}`{}",
+            rest.strip_prefix(&format!("`{key}`")).unwrap_or(rest)
+        ),
+        None => format!(
+            "`{prefix}{key}`: {}",
+            error.replace("expected usize", "expected a non-negative integer")
+        ),
+    }
+}
+
+/// How a JSON value is named in a message.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 

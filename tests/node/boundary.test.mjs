@@ -33,12 +33,14 @@ const WRONG_CALLS = [
   // Options: the object itself, each key, and keys that do not exist.
   [() => validateRequest(CUSTOMERS_GET_ALL, '{}', 5n), /^validateRequest: `options` must be an object like \{environment, date, rules, limits\}, null or undefined, found bigint$/],
   [() => validateRequest(CUSTOMERS_GET_ALL, '{}', 'production'), /found string$/],
-  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { environmnet: 'production' }), /^validateRequest: invalid options: unknown field `environmnet`, expected one of `environment`, `date`, `rules`, `limits`$/],
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { environmnet: 'production' }), /^validateRequest: invalid options: unknown key `environmnet`, expected one of `environment`, `date`, `rules`, `limits`$/],
   [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { environment: 'f' }), /^validateRequest: invalid options: `environment`: unknown variant `f`, expected `demo` or `production`$/],
   [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { date: 20261123 }), /^validateRequest: invalid options: `date`: invalid type: /],
   [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { rules: ['demo-token'] }), /^validateRequest: invalid options: `rules`: invalid type: /],
   [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { limits: { maxDepth: 500 } }), /^validateRequest: invalid options: limits\.maxDepth is 500; expected 1 to 127$/],
-  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { limits: { maxBytes: 1 } }), /^validateRequest: invalid options: unknown field `maxBytes`, expected one of `maxInputBytes`, `maxDepth`, `maxDiagnostics`$/],
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { limits: { maxBytes: 1 } }), /^validateRequest: invalid options: unknown key `limits\.maxBytes`, expected one of `maxInputBytes`, `maxDepth`, `maxDiagnostics`$/],
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { limits: 5 }), /^validateRequest: invalid options: `limits` must be an object like \{maxInputBytes, maxDepth, maxDiagnostics\}, found a number$/],
+  [() => validateRequest(CUSTOMERS_GET_ALL, '{}', { limits: { maxDepth: 'deep' } }), /^validateRequest: invalid options: `limits\.maxDepth`: invalid type: string "deep", expected a non-negative integer$/],
   [() => validateChecklist('{}', { rules: { 'demo-token': 'loud' } }), /^validateChecklist: invalid options: `rules`: unknown variant `loud`/],
 ];
 
