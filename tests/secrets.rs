@@ -546,6 +546,28 @@ fn a_token_key_garbled_past_the_compared_length_still_masks_its_value() {
 }
 
 #[test]
+fn a_token_value_that_is_also_a_token_key_masks_the_value_after_it() {
+    // Found by the `request` target: `"AccessToken": "C66EF7B23essToken": "C66EF7B239<0x94>D24632…"`:
+    // the masked value is followed by `:`, so it is a key too, and the value after it a token.
+    let file = "request-token-value-read-as-token-key.bin";
+    let bytes = reproducer(file);
+    let (&pick, body) = bytes.split_first().unwrap();
+    let catalog = mews_connector_validator::operations();
+    let address = &catalog[usize::from(pick) % catalog.len()].address;
+    let report = pipeline::validate_request_bytes(address, body, &options());
+    assert_eq!(rules(&report), ["invalid-encoding"]);
+    let shown = String::from_utf8_lossy(body);
+    let second = "C66EF7B239\u{fffd}D24632:943lient 2.0.0";
+    assert!(shown.contains(&format!("essToken\": \"{second}\"")));
+    assert_hidden_everywhere(
+        file,
+        &report,
+        &shown,
+        &[second, DEMO_TOKENS[0], DEMO_TOKENS[1]],
+    );
+}
+
+#[test]
 fn a_content_type_message_quoting_a_body_with_tokens_masks_them() {
     let (report, _) = pasted_reproducer("input-content-type-message-quotes-body.txt");
     assert!(

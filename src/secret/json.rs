@@ -90,7 +90,15 @@ impl Json<'_> {
         }
         if is_secret_name(&key) || (is_value && (self.pair || self.cookies)) {
             self.pair = false;
-            return self.value(value_at, level);
+            let end = self.value(value_at, level);
+            // A string value followed by `:` is also a key (garbled text such as
+            // `"AccessToken": "C66E…essToken": "…"`): it is read again as one, so that the value
+            // after it is masked too when it names a secret.
+            let is_also_key = self.bytes.get(skip_space(self.bytes, end)) == Some(&b':');
+            if is_also_key && self.string_start(value_at, level).is_some() {
+                return value_at;
+            }
+            return end;
         }
         if key.eq_ignore_ascii_case("name") || key.eq_ignore_ascii_case("key") {
             self.pair = self.names_secret(value_at, level);
