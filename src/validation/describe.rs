@@ -54,8 +54,9 @@ fn show(doc: &Document<'_>, at: &str, value: &Value, is_token: bool) -> String {
     }
 }
 
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= SHOWN_CHARS {
+/// `text` cut to its first characters (messages never echo a long value or name whole).
+pub(super) fn shorten(text: &str) -> String {
+    if text.chars().nth(SHOWN_CHARS).is_none() {
         return text.to_string();
     }
     let kept: String = text.chars().take(SHOWN_CHARS).collect();

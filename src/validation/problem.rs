@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use jsonschema::error::TypeKind;
 
+use super::describe::shorten;
 use crate::diagnostic::Rule;
 use crate::rules;
 
@@ -142,6 +143,7 @@ impl Problem {
         let shown = &found.shown;
         match self {
             Problem::MissingRequired { property } => {
+                let property = shorten(property);
                 format!(
                     "Missing required property \"{property}\": this object lacks it; the schema requires it"
                 )
@@ -150,11 +152,13 @@ impl Problem {
                 property,
                 suggestion: Some(suggestion),
             } => format!(
-                "Unknown property \"{property}\": did you mean \"{suggestion}\"? The schema allows no other properties"
+                "Unknown property \"{}\": did you mean \"{suggestion}\"? The schema allows no other properties",
+                shorten(property)
             ),
-            Problem::UnknownProperty { property, .. } => {
-                format!("Unknown property \"{property}\": the schema does not define it")
-            }
+            Problem::UnknownProperty { property, .. } => format!(
+                "Unknown property \"{}\": the schema does not define it",
+                shorten(property)
+            ),
             Problem::TypeMismatch { expected } => format!(
                 "Found {} {shown}; expected {}",
                 found.type_name,
@@ -330,5 +334,31 @@ mod tests {
             enum_problem.message(&found("string", "\"Cancelled\"", 9)),
             "Found \"Cancelled\"; expected one of \"Confirmed\", \"Started\""
         );
+    }
+
+    #[test]
+    fn long_property_names_are_shortened_in_messages() {
+        let name = format!("Ünknown{}", "x".repeat(1_000_000));
+        let unknown = Problem::UnknownProperty {
+            property: name.clone(),
+            suggestion: None,
+        };
+        let message = unknown.message(&found("integer", "1", 0));
+        let shown = format!("\"{}…\"", name.chars().take(60).collect::<String>());
+        assert_eq!(
+            message,
+            format!("Unknown property {shown}: the schema does not define it")
+        );
+        let missing = Problem::MissingRequired { property: name };
+        assert!(
+            missing
+                .message(&found("object", "", 0))
+                .starts_with(&format!("Missing required property {shown}:"))
+        );
+        let short = Problem::UnknownProperty {
+            property: "x".repeat(60),
+            suggestion: None,
+        };
+        assert!(!short.message(&found("integer", "1", 0)).contains('…'));
     }
 }
