@@ -217,6 +217,24 @@ fn jittered_fixed_interval_retries_are_still_a_fixed_interval() {
 const PUBLIC: &str = include_str!("../examples/checklist-public.json");
 
 #[test]
+fn a_declared_load_written_as_a_decimal_integer_is_compared() {
+    // `40.0` and `4e1` are integers to the schema: the declared load is read from either.
+    for written in ["40.0", "4e1"] {
+        let checklist = PUBLIC.replace(
+            "\"peakRequestsPer30s\": 40",
+            &format!("\"peakRequestsPer30s\": {written}"),
+        );
+        let report = analyze(&ndjson(&evenly(41, 0, 10_000)), Some(&checklist));
+        assert_eq!(report.rate_profiles[0].declared_peak, Some(40), "{written}");
+        assert_eq!(
+            of_rule(&report, "load-above-declared").len(),
+            1,
+            "{written}"
+        );
+    }
+}
+
+#[test]
 fn a_measured_peak_one_above_the_declared_load_is_reported() {
     // The public example checklist declares a peak of 40 requests per 30 s.
     assert!(PUBLIC.contains("\"peakRequestsPer30s\": 40"));

@@ -112,7 +112,18 @@ fn declared(doc: &Document<'_>) -> Declared {
         operations,
         peak: doc
             .node(peak_at)
-            .and_then(serde_json::Value::as_u64)
+            .and_then(whole_number)
             .map(|peak| (peak, Location::of_pointer(doc, peak_at))),
     }
+}
+
+/// A JSON number that is a whole number (`150`, `150.0`, `1.5e2`), saturated to `u64`: the schema
+/// calls all of them integers, so the declared load compares whichever was written.
+fn whole_number(value: &serde_json::Value) -> Option<u64> {
+    value.as_u64().or_else(|| {
+        value
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+            .map(|n| n as u64)
+    })
 }
