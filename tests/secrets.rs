@@ -568,6 +568,22 @@ fn a_token_value_that_is_also_a_token_key_masks_the_value_after_it() {
 }
 
 #[test]
+fn a_token_key_that_lost_its_opening_quote_still_masks_its_value() {
+    // Found by the `request` target: `{\n #<8 NULs>Token": "C66EF7B239D24632943"log"…`: no
+    // opening quote, so no JSON key, but the text still says a token follows.
+    let file = "request-token-key-without-opening-quote.bin";
+    let bytes = reproducer(file);
+    let (&pick, body) = bytes.split_first().unwrap();
+    let catalog = mews_connector_validator::operations();
+    let address = &catalog[usize::from(pick) % catalog.len()].address;
+    let report = pipeline::validate_request_bytes(address, body, &options());
+    assert_eq!(rules(&report), ["invalid-json"]);
+    let shown = String::from_utf8_lossy(body);
+    assert!(shown.contains("Token\": \"C66EF7B239D24632943\"log"));
+    assert_hidden_everywhere(file, &report, &shown, DEMO_TOKENS);
+}
+
+#[test]
 fn a_content_type_message_quoting_a_body_with_tokens_masks_them() {
     let (report, _) = pasted_reproducer("input-content-type-message-quotes-body.txt");
     assert!(

@@ -12,6 +12,7 @@ mod names;
 mod quoting;
 mod scan;
 mod scrub;
+mod suffix;
 
 pub use names::is_secret_name;
 pub use scan::find;

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::{curl, headers, json};
+use super::{curl, headers, json, suffix};
 
 /// The spans of every secret value in `text`, sorted and without overlaps.
 pub fn find(text: &str) -> Vec<Range<usize>> {
@@ -17,6 +17,7 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
     headers::parameters(text.as_bytes(), &mut spans);
     headers::user_info(text.as_bytes(), &mut spans);
     curl::options(text.as_bytes(), &mut spans);
+    suffix::token_suffixed_keys(text.as_bytes(), &mut spans);
     merge(spans)
 }
 
