@@ -172,7 +172,7 @@ mutants_tests_review := --test session_rates --test session_checklist --test ses
 mutants_files_datetime := src/conformance/datetime.rs src/conformance/dates.rs src/conformance/hygiene.rs
 mutants_tests_datetime := --test conformance_rules --test boundaries --test rule_examples
 mutants_files_checklist := src/checklist/mod.rs src/checklist/semantic.rs
-mutants_tests_checklist := --test checklist_validation --test session_checklist --test rule_examples
+mutants_tests_checklist := --test checklist_validation --test session_checklist --test session_timeline --test rule_examples
 mutants_files_render := src/render/text.rs src/render/json.rs
 mutants_tests_render := --test cli_formats --test hostile --lib
 

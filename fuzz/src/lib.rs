@@ -83,7 +83,8 @@ pub fn tokens(text: &str) -> Vec<&str> {
             continue;
         };
         let value = &text[start..start + length];
-        if value.chars().count() < MIN_CHARS {
+        // Blanks are no secret (a run of spaces is also the renderers' own padding).
+        if value.trim().chars().count() < MIN_CHARS {
             continue;
         }
         match found.iter_mut().find(|(v, _)| *v == value) {
