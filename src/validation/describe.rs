@@ -2,12 +2,9 @@
 
 use serde_json::Value;
 
-use super::problem::Found;
+use super::problem::{Found, shorten};
 use crate::secret::mask;
 use crate::source::{Document, pointer, type_name};
-
-/// Longest value shown in a message, in characters.
-const SHOWN_CHARS: usize = 60;
 
 /// The value at `pointer`, as a message shows it.
 pub fn found(doc: &Document<'_>, at: &str) -> Found {
@@ -54,17 +51,9 @@ fn show(doc: &Document<'_>, at: &str, value: &Value, is_token: bool) -> String {
     }
 }
 
-/// `text` cut to its first characters (messages never echo a long value or name whole).
-pub(super) fn shorten(text: &str) -> String {
-    if text.chars().nth(SHOWN_CHARS).is_none() {
-        return text.to_string();
-    }
-    let kept: String = text.chars().take(SHOWN_CHARS).collect();
-    format!("{kept}…")
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::problem::SHOWN_CHARS;
     use super::*;
 
     #[test]

@@ -4,7 +4,6 @@ use serde_json::Value;
 
 use jsonschema::error::TypeKind;
 
-use super::describe::shorten;
 use crate::diagnostic::Rule;
 use crate::rules;
 
@@ -67,6 +66,18 @@ pub enum Bound {
     ExclusiveMinimum,
     Maximum,
     ExclusiveMaximum,
+}
+
+/// Longest value shown in a message, in characters.
+pub(super) const SHOWN_CHARS: usize = 60;
+
+/// `text` cut to its first characters (messages never echo a long value or name whole).
+pub(super) fn shorten(text: &str) -> String {
+    if text.chars().nth(SHOWN_CHARS).is_none() {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(SHOWN_CHARS).collect();
+    format!("{kept}…")
 }
 
 /// What was found at the offending location, already made safe to print.
