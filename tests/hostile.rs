@@ -358,6 +358,31 @@ fn calls_at_equal_times_keep_their_recorded_order() {
 // ---- control characters, absurd numbers, bogus dates -------------------------------------------
 
 #[test]
+fn a_megabyte_url_is_shortened_in_the_table_and_on_its_findings() {
+    let address = format!("/api/connector/v1/{}", "a".repeat(1_000_000));
+    let text = har(&[
+        har_entry(0, &address, 200, 50.0),
+        har_entry(1_000, CONFIGURATION, 200, 50.0),
+    ]);
+    let report = review(&text, seconds(20), &["demo-token", "unknown-operation"]);
+    let row = report
+        .operations
+        .iter()
+        .find(|row| row.name.is_none())
+        .unwrap();
+    assert_eq!(row.address.chars().count(), 201, "200 characters and …");
+    assert!(row.address.ends_with("aaa…"));
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.address.as_ref().is_none_or(|a| a.len() < 1_000))
+    );
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(json.len() < 50_000, "{} bytes", json.len());
+}
+
+#[test]
 fn ansi_escapes_in_an_address_are_escaped_in_messages() {
     let address = "/api/connector/v1/\u{1b}[31mconfiguration/get";
     let mut calls = vec![Call::at(0, CONFIGURATION)];

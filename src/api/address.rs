@@ -116,8 +116,8 @@ pub fn resolve(address: &str, operations: &'static [Operation]) -> Resolution {
     }
 }
 
-/// An unknown address as messages show it: at most `SHOWN_CHARS` characters.
-fn shortened(path: &str) -> String {
+/// An unknown address as messages and reports show it: at most `SHOWN_CHARS` characters.
+pub fn shortened(path: &str) -> String {
     const SHOWN_CHARS: usize = 200;
     match path.char_indices().nth(SHOWN_CHARS) {
         Some((cut, _)) => format!("{}…", &path[..cut]),

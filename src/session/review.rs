@@ -13,7 +13,7 @@ use super::reader::{self, Format, Item, ReadError};
 use super::report::{OperationRow, ReadinessReport, Summary, Verdict};
 use super::timing::{CallRef, Event, Timing};
 use super::{Progress, har, ndjson};
-use crate::api::BodyKind;
+use crate::api::{BodyKind, address};
 use crate::checklist::{self, Declared};
 use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -213,6 +213,12 @@ impl Review<'_, '_> {
             let deprecated = std::mem::take(&mut checked.deprecated);
             self.timeline.properties(operation, deprecated);
         }
+        // An address that is no operation is shown (and grouped) shortened, as its message shows
+        // it: a 1 MB URL would otherwise repeat in full in the table and on every finding.
+        let path = match checked.operation {
+            Some(_) => path,
+            None => address::shortened(&path),
+        };
         let report = pipeline::report(&exchange.body, checked, self.options);
         let tally = self.operations.entry(path.clone()).or_default();
         tally.row.address.clone_from(&path);
