@@ -18,6 +18,9 @@ const MIN_WHOLE: usize = 8;
 /// Bounds the memory of the windows of a recording with many distinct secrets; beyond it the
 /// token-like test and the quote cap still apply.
 const MAX_WINDOWS: usize = 1 << 18;
+/// Up to this many bytes of secrets (a body's few tokens), a window is searched in them directly:
+/// cheaper than hashing every window of them into a set, which pays off for a recording's many.
+const DIRECT_SEARCH_BYTES: usize = 1024;
 /// Longest quoted value a message shows, in characters.
 pub const QUOTED_CHARS: usize = 40;
 /// A token-like run has at least this many characters…
@@ -27,12 +30,17 @@ const TOKEN_LIKE_CHARS: usize = 20;
 const TOKEN_LIKE_SWITCHES: usize = 5;
 
 /// The secrets of one source text, ready to mask other texts.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Scrubber {
     spans: Vec<Range<usize>>,
     /// Distinct secret values of at least [`MIN_WHOLE`] bytes.
     secrets: Vec<String>,
     windows: OnceCell<HashSet<[u8; WINDOW]>>,
+    /// The bytes any secret holds: a window with another byte is no part of one, so most of a
+    /// message (spaces, lower-case words) is skipped without a lookup.
+    secret_bytes: [bool; 256],
+    /// At most [`DIRECT_SEARCH_BYTES`] of secrets: windows are searched in them, not hashed.
+    search_directly: bool,
 }
 
 impl Scrubber {
@@ -47,16 +55,29 @@ impl Scrubber {
                 secrets.push(value.to_string());
             }
         }
+        let mut secret_bytes = [false; 256];
+        for byte in secrets.iter().flat_map(|secret| secret.bytes()) {
+            secret_bytes[usize::from(byte)] = true;
+        }
+        let search_directly = secrets.iter().map(String::len).sum::<usize>() <= DIRECT_SEARCH_BYTES;
         Scrubber {
             spans,
+            search_directly,
             secrets,
             windows: OnceCell::new(),
+            secret_bytes,
         }
     }
 
     /// No source text: only the token-like test and the quote cap (a renderer's last defence).
     pub fn heuristic() -> Self {
-        Scrubber::default()
+        Scrubber {
+            spans: Vec::new(),
+            secrets: Vec::new(),
+            windows: OnceCell::new(),
+            secret_bytes: [false; 256],
+            search_directly: true,
+        }
     }
 
     /// The spans of the source's secrets, sorted and without overlaps.
@@ -66,7 +87,12 @@ impl Scrubber {
 
     fn windows(&self) -> &HashSet<[u8; WINDOW]> {
         self.windows.get_or_init(|| {
-            let mut windows = HashSet::new();
+            let all: usize = self
+                .secrets
+                .iter()
+                .map(|s| s.len().saturating_sub(WINDOW - 1))
+                .sum();
+            let mut windows = HashSet::with_capacity(all.min(MAX_WINDOWS));
             for secret in &self.secrets {
                 for window in secret.as_bytes().windows(WINDOW) {
                     if windows.len() >= MAX_WINDOWS {
@@ -81,15 +107,39 @@ impl Scrubber {
         })
     }
 
+    /// True when `window` is part of one of the source's secrets.
+    fn is_secret_part(&self, window: &[u8; WINDOW]) -> bool {
+        if self.search_directly {
+            let finder = memchr::memmem::Finder::new(window);
+            self.secrets
+                .iter()
+                .any(|secret| finder.find(secret.as_bytes()).is_some())
+        } else {
+            self.windows().contains(window)
+        }
+    }
+
     /// The byte ranges of `text` to mask: parts of the source's secrets and token-like runs,
     /// sorted, without overlaps, on character boundaries.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         let bytes = text.as_bytes();
         let mut ranges = token_like(text);
         if !self.secrets.is_empty() && bytes.len() >= MIN_WHOLE {
-            let windows = self.windows();
-            for (at, window) in bytes.windows(WINDOW).enumerate() {
-                if <[u8; WINDOW]>::try_from(window).is_ok_and(|w| windows.contains(&w)) {
+            // Only windows made of secret bytes can be part of a secret: `clean` is where the
+            // current run of them started.
+            let mut clean = 0;
+            for (end, &byte) in bytes.iter().enumerate() {
+                if !self.secret_bytes[usize::from(byte)] {
+                    clean = end + 1;
+                    continue;
+                }
+                let Some(at) = (end + 1).checked_sub(WINDOW).filter(|&at| at >= clean) else {
+                    continue;
+                };
+                let window = bytes
+                    .get(at..=end)
+                    .and_then(|w| <[u8; WINDOW]>::try_from(w).ok());
+                if window.is_some_and(|w| self.is_secret_part(&w)) {
                     ranges.push(at..at + WINDOW);
                 }
             }
@@ -249,6 +299,30 @@ mod tests {
             "found hunt… and ter2hunter2 and unte… and sho…"
         );
         assert_eq!(scrubber.message("found hunter2hunt"), "found hunter2hunt");
+    }
+
+    #[test]
+    fn parts_of_a_few_secrets_or_of_many_are_masked_alike() {
+        // Two tokens are searched directly; forty (over DIRECT_SEARCH_BYTES) through the set.
+        let token = |i: usize| {
+            format!("tok{i:02}en-with-no-digit-switches-abcdefghijklmnopqrstuvwxyz-{i:02}")
+        };
+        for count in [2, 40] {
+            let source: Vec<String> = (0..count)
+                .map(|i| format!("{{\"AccessToken\": \"{}\"}}", token(i)))
+                .collect();
+            let scrubber = Scrubber::new(&source.join("\n"));
+            assert_eq!(scrubber.search_directly, count == 2);
+            let last = token(count - 1);
+            let part = &last[20..32];
+            let masked = scrubber.masked(&format!("see {part} here"));
+            assert!(!masked.contains(part), "{count}: {masked}");
+            // A window with a byte no secret holds is never looked up, and stays.
+            assert_eq!(
+                scrubber.masked("see TOK00EN-WITH here"),
+                "see TOK00EN-WITH here"
+            );
+        }
     }
 
     #[test]
