@@ -510,22 +510,29 @@ fn pasted_reproducer(file: &str) -> (Report, String) {
     (report, text)
 }
 
-#[test]
-fn overlapping_token_keys_of_a_mutated_body_are_masked() {
-    // Found by the `request` target: the first byte picks the operation, the rest is the body (not
-    // UTF-8), whose token members overlap ("ClientToken": "E0essToken":"C66E…).
-    let file = "request-mask-after-masked-token-key.bin";
+/// A body found by the `request` target (its first byte picks the operation of the catalog, the
+/// rest is the body, not always UTF-8): its report and the body as the renderers show it.
+fn request_reproducer(file: &str) -> (Report, String) {
     let bytes = reproducer(file);
     let (&pick, body) = bytes.split_first().unwrap();
     let catalog = mews_connector_validator::operations();
     let address = &catalog[usize::from(pick) % catalog.len()].address;
     let report = pipeline::validate_request_bytes(address, body, &options());
+    (report, String::from_utf8_lossy(body).into_owned())
+}
+
+#[test]
+fn overlapping_token_keys_of_a_mutated_body_are_masked() {
+    // Found by the `request` target: the first byte picks the operation, the rest is the body (not
+    // UTF-8), whose token members overlap ("ClientToken": "E0essToken":"C66E…).
+    let file = "request-mask-after-masked-token-key.bin";
+    let (report, shown) = request_reproducer(file);
     assert!(
         rules(&report).contains(&"invalid-encoding"),
         "{:#?}",
         report.diagnostics
     );
-    assert_hidden_everywhere(file, &report, &String::from_utf8_lossy(body), DEMO_TOKENS);
+    assert_hidden_everywhere(file, &report, &shown, DEMO_TOKENS);
 }
 
 #[test]
@@ -534,13 +541,8 @@ fn a_token_key_garbled_past_the_compared_length_still_masks_its_value() {
     // decoded, is 227 bytes long; only its end says it holds a token, and its value is cut short
     // by the next line.
     let file = "request-long-garbled-token-key.bin";
-    let bytes = reproducer(file);
-    let (&pick, body) = bytes.split_first().unwrap();
-    let catalog = mews_connector_validator::operations();
-    let address = &catalog[usize::from(pick) % catalog.len()].address;
-    let report = pipeline::validate_request_bytes(address, body, &options());
+    let (report, shown) = request_reproducer(file);
     assert_eq!(rules(&report), ["invalid-encoding"]);
-    let shown = String::from_utf8_lossy(body);
     assert!(shown.contains("sToken\": \"C66EF7B239D{\n"));
     assert_hidden_everywhere(file, &report, &shown, &["C66EF7B239D{", DEMO_TOKENS[0]]);
 }
@@ -550,13 +552,8 @@ fn a_token_value_that_is_also_a_token_key_masks_the_value_after_it() {
     // Found by the `request` target: `"AccessToken": "C66EF7B23essToken": "C66EF7B239<0x94>D24632…"`:
     // the masked value is followed by `:`, so it is a key too, and the value after it a token.
     let file = "request-token-value-read-as-token-key.bin";
-    let bytes = reproducer(file);
-    let (&pick, body) = bytes.split_first().unwrap();
-    let catalog = mews_connector_validator::operations();
-    let address = &catalog[usize::from(pick) % catalog.len()].address;
-    let report = pipeline::validate_request_bytes(address, body, &options());
+    let (report, shown) = request_reproducer(file);
     assert_eq!(rules(&report), ["invalid-encoding"]);
-    let shown = String::from_utf8_lossy(body);
     let second = "C66EF7B239\u{fffd}D24632:943lient 2.0.0";
     assert!(shown.contains(&format!("essToken\": \"{second}\"")));
     assert_hidden_everywhere(
@@ -572,13 +569,8 @@ fn a_token_key_that_lost_its_opening_quote_still_masks_its_value() {
     // Found by the `request` target: `{\n #<8 NULs>Token": "C66EF7B239D24632943"log"…`: no
     // opening quote, so no JSON key, but the text still says a token follows.
     let file = "request-token-key-without-opening-quote.bin";
-    let bytes = reproducer(file);
-    let (&pick, body) = bytes.split_first().unwrap();
-    let catalog = mews_connector_validator::operations();
-    let address = &catalog[usize::from(pick) % catalog.len()].address;
-    let report = pipeline::validate_request_bytes(address, body, &options());
+    let (report, shown) = request_reproducer(file);
     assert_eq!(rules(&report), ["invalid-json"]);
-    let shown = String::from_utf8_lossy(body);
     assert!(shown.contains("Token\": \"C66EF7B239D24632943\"log"));
     assert_hidden_everywhere(file, &report, &shown, DEMO_TOKENS);
 }
