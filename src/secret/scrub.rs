@@ -71,13 +71,7 @@ impl Scrubber {
 
     /// No source text: only the token-like test and the quote cap (a renderer's last defence).
     pub fn heuristic() -> Self {
-        Scrubber {
-            spans: Vec::new(),
-            secrets: Vec::new(),
-            windows: OnceCell::new(),
-            secret_bytes: [false; 256],
-            search_directly: true,
-        }
+        Scrubber::new("")
     }
 
     /// The spans of the source's secrets, sorted and without overlaps.
