@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::conditions::Condition;
 
-const CATALOG_JSON: &str = include_str!("../../schemas/catalog.json");
+/// `schemas/catalog.json` without its indentation (see build.rs).
+const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 const BUNDLE_JSON: &str = include_str!("../../schemas/bundle.json");
 
 /// The `$id` of the bundle; operation schemas are `{"$ref": "<BUNDLE_ID>#/$defs/<def>"}`.
