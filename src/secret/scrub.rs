@@ -176,34 +176,63 @@ impl Scrubber {
     }
 }
 
+/// What [`token_like`] makes of a byte: one table lookup per byte (this runs on every message).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Other,
+    Letter,
+    Digit,
+    /// Punctuation tokens hold (`-`, `_`, `+`, `.`, `~`): part of a run, neither letter nor digit.
+    Joiner,
+}
+
+const CLASSES: [Class; 256] = {
+    let mut classes = [Class::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = match byte as u8 {
+            b'0'..=b'9' => Class::Digit,
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'-' | b'_' | b'+' | b'.' | b'~' => Class::Joiner,
+            _ => Class::Other,
+        };
+        byte += 1;
+    }
+    classes
+};
+
 /// Runs of token characters that look random: long, mixing letters and digits, not an identifier.
 fn token_like(text: &str) -> Vec<Range<usize>> {
-    let is_token_byte =
-        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'.' | b'~');
-    let bytes = text.as_bytes();
     let mut ranges = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes.get(i).is_some_and(|&b| is_token_byte(b)) {
-            i += 1;
+    let mut start = None;
+    let mut switches = 0;
+    // The current run's last letter or digit (`Other` before its first).
+    let mut last = Class::Other;
+    let classes = text.bytes().map(|byte| CLASSES[usize::from(byte)]);
+    // A final `Other` ends the last run.
+    for (i, class) in classes.chain([Class::Other]).enumerate() {
+        if class == Class::Other {
+            if let Some(from) = start.take() {
+                let run = text.get(from..i).unwrap_or_default();
+                if run.len() >= TOKEN_LIKE_CHARS
+                    && switches >= TOKEN_LIKE_SWITCHES
+                    && !is_id_like(run)
+                {
+                    ranges.push(from..i);
+                }
+            }
             continue;
         }
-        let start = i;
-        let mut switches = 0;
-        let mut last_digit: Option<bool> = None;
-        while let Some(&b) = bytes.get(i).filter(|&&b| is_token_byte(b)) {
-            if b.is_ascii_alphanumeric() {
-                let digit = b.is_ascii_digit();
-                if last_digit.is_some_and(|was| was != digit) {
-                    switches += 1;
-                }
-                last_digit = Some(digit);
-            }
-            i += 1;
+        if start.is_none() {
+            start = Some(i);
+            switches = 0;
+            last = Class::Other;
         }
-        let run = text.get(start..i).unwrap_or_default();
-        if run.len() >= TOKEN_LIKE_CHARS && switches >= TOKEN_LIKE_SWITCHES && !is_id_like(run) {
-            ranges.push(start..i);
+        if class != Class::Joiner {
+            if last != Class::Other && last != class {
+                switches += 1;
+            }
+            last = class;
         }
     }
     ranges
