@@ -1,6 +1,7 @@
 // The package's exports called the wrong way, as a JavaScript caller can: every wrong argument is
 // a TypeError naming the function, the argument and the expected type, and the module survives
-// thousands of them (a number passed as a string used to be read as a pointer into wasm memory).
+// thousands of them (a number passed as a string used to be read as a pointer into wasm memory),
+// and a WebAssembly trap (out of memory) restarts the engine with a clear Error.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -68,4 +69,24 @@ test('a callback that throws is rethrown after the review, and the module keeps 
   const har = readFileSync(new URL('../data/chromium-mock-session.har', import.meta.url), 'utf8');
   assert.throws(() => analyzeSession(har, null, { date: DATE }, () => { throw new RangeError('from the callback'); }), RangeError);
   assert.equal(validateRequest(CUSTOMERS_GET_ALL, sampleBody(), { date: DATE }).diagnostics.length, SAMPLE_FINDINGS.length);
+});
+
+test('running out of memory is a clear Error, the engine restarts, and the next call works', () => {
+  // 80 million array items: their parsed values need more than wasm32's 4 GiB of memory (the
+  // 160 MB body is over the default input limit, which the call raises).
+  const body = `[${'0,'.repeat(80_000_000)}0]`;
+  const options = { date: DATE, limits: { maxInputBytes: 200_000_000 } };
+  assert.throws(
+    () => validateRequest(CUSTOMERS_GET_ALL, body, options),
+    (error) => {
+      assert.ok(error instanceof Error && !(error instanceof WebAssembly.RuntimeError), `${error}`);
+      assert.match(error.message, /^validateRequest: the engine stopped \(.+\): it ran out of memory, or hit an internal error\. It was restarted, so later calls work/);
+      assert.ok(error.cause instanceof WebAssembly.RuntimeError);
+      return true;
+    },
+  );
+  assert.deepEqual(
+    validateRequest(CUSTOMERS_GET_ALL, sampleBody(), { date: DATE }).diagnostics.map(located),
+    SAMPLE_FINDINGS,
+  );
 });
