@@ -100,6 +100,14 @@ self.onmessage = async ({ data }) => {
     const progress = (value) => self.postMessage({ id, progress: value });
     self.postMessage({ id, result: handlers[type](data, progress) });
   } catch (error) {
+    // A WebAssembly trap (out of memory, an engine bug) leaves this instance unusable: the page
+    // replaces the worker (www/src/engine.js), and says so.
+    if (error instanceof WebAssembly.RuntimeError) {
+      const message = `the engine stopped (${error.message}): it ran out of memory, or hit an internal error; it was restarted`;
+      self.postMessage({ id, error: message, stopped: true });
+      self.close();
+      return;
+    }
     self.postMessage({ id, error: String(error?.message ?? error) });
   }
 };

@@ -4,26 +4,37 @@
 // only when it is about the newest text.
 
 export function createEngine(url = new URL('worker.js', document.baseURI)) {
-  const worker = new Worker(url, { type: 'module' });
   const pending = new Map();
   let nextId = 0;
+  let worker = start();
 
-  worker.onmessage = ({ data }) => {
-    const waiter = pending.get(data.id);
-    if (!waiter) return;
-    if (data.progress) {
-      waiter.onProgress?.(data.progress);
-      return;
-    }
-    pending.delete(data.id);
-    if ('error' in data) waiter.reject(new Error(data.error));
-    else waiter.resolve(data.result);
-  };
-  worker.onerror = (event) => {
-    const error = new Error(`the engine worker failed: ${event.message ?? 'unknown error'}`);
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
-  };
+  function start() {
+    const started = new Worker(url, { type: 'module' });
+    started.onmessage = ({ data }) => {
+      const waiter = pending.get(data.id);
+      if (!waiter) return;
+      if (data.progress) {
+        waiter.onProgress?.(data.progress);
+        return;
+      }
+      pending.delete(data.id);
+      if ('error' in data) waiter.reject(new Error(data.error));
+      else waiter.resolve(data.result);
+      // The worker's engine trapped and the worker closed itself: what it still held fails with
+      // the same error, and the next request goes to a new worker.
+      if (data.stopped && worker === started) {
+        worker = start();
+        for (const other of pending.values()) other.reject(new Error(data.error));
+        pending.clear();
+      }
+    };
+    started.onerror = (event) => {
+      const error = new Error(`the engine worker failed: ${event.message ?? 'unknown error'}`);
+      for (const waiter of pending.values()) waiter.reject(error);
+      pending.clear();
+    };
+    return started;
+  }
 
   function request(type, payload = {}, onProgress) {
     const id = ++nextId;
