@@ -154,13 +154,14 @@ impl Splitter<'_> {
     fn single_quoted(&mut self, value: &mut Mapped) -> Result<(), ShellError> {
         let quote = self.at;
         self.bump();
-        loop {
-            match self.bump() {
-                None => return Err(self.unterminated(quote, "single quote (')")),
-                Some(('\'', _)) => return Ok(()),
-                Some((ch, span)) => value.push(ch, span),
-            }
-        }
+        let rest = self.text.get(self.at..).unwrap_or_default();
+        let Some(length) = rest.find('\'') else {
+            return Err(self.unterminated(quote, "single quote (')"));
+        };
+        // A whole JSON body is often one single-quoted word: copied in one piece.
+        value.push_str(&rest[..length], self.at);
+        self.at += length + 1;
+        Ok(())
     }
 
     /// `"…"`: a backslash escapes `"`, `\`, `$`, `` ` `` and a newline; elsewhere it is literal.
