@@ -92,7 +92,7 @@ struct Reader {
 
 impl Reader {
     fn read(&mut self, word: Word, rest: &mut impl Iterator<Item = Word>) {
-        let text = word.value.text.clone();
+        let text = &word.value.text;
         if self.only_urls || !text.starts_with('-') || text == "-" {
             self.url(word.value);
             return;
@@ -189,7 +189,10 @@ impl Reader {
             }
         }
         // curl joins repeated data options with `&`.
-        let body = self.body.get_or_insert_with(Mapped::default);
+        let Some(body) = &mut self.body else {
+            self.body = Some(value);
+            return;
+        };
         if !body.text.is_empty() {
             body.push(
                 '&',
