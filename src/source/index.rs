@@ -1,10 +1,12 @@
-//! Where the values and keys of a parsed JSON text are: built only when a finding needs locating,
-//! by one scan of the (already valid) text into a compact flat tree.
+//! Where the values and keys of a parsed JSON text are: found only when a finding needs locating,
+//! and only along the way to it.
 //!
-//! Each value is one [`Entry`] (its span, its key's start when it is an object member, and the
-//! range of its children in one shared list), so a pointer is found by one hop per token: array
-//! items directly by position, object members by comparing keys (the last of duplicates wins, as
-//! in the parsed value). Objects with many members are sorted by key on their first lookup.
+//! A pointer is followed from the root one token at a time. The first lookup in a container scans
+//! its members (each one's span and its key's start, skipping over what nests inside) and keeps
+//! them, so the index holds the members of the containers findings are in, not every value of the
+//! text (24 bytes each: more than the text itself for a large body). Array items are found by
+//! position, object members by comparing keys (the last of duplicates wins, as in the parsed
+//! value); objects with many members are sorted by key on their first lookup.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -12,21 +14,27 @@ use std::collections::HashMap;
 
 use super::{Span, pointer};
 
-/// Entry has no key (the root, array items).
+/// Node has no key (the root, array items).
 const NO_KEY: u32 = u32::MAX;
 
 /// Objects with more members than this are looked up by binary search over their sorted keys.
 const LINEAR_LOOKUP_MEMBERS: usize = 32;
 
+/// One value of the text.
 #[derive(Debug, Clone, Copy)]
-struct Entry {
+struct Node {
     start: u32,
     end: u32,
     /// Start of this member's key (its opening quote), or [`NO_KEY`].
     key: u32,
-    /// This container's children: `children[first..first + count]`.
-    first: u32,
-    count: u32,
+}
+
+/// The members of one container, in document order.
+#[derive(Debug)]
+struct Members {
+    nodes: Vec<Node>,
+    /// For a large object: positions in `nodes` sorted by key, the last of duplicates first.
+    sorted: Option<Vec<u32>>,
 }
 
 /// A key repeated in one object.
@@ -44,10 +52,9 @@ pub struct DuplicateKey {
 #[derive(Debug)]
 pub struct SpanIndex<'a> {
     text: &'a str,
-    entries: Vec<Entry>,
-    children: Vec<u32>,
-    /// Members of large objects sorted by key (ties: last first), built on first lookup.
-    sorted: RefCell<HashMap<u32, Vec<u32>>>,
+    root: Option<Node>,
+    /// The members of the containers looked into so far, by the container's start.
+    members: RefCell<HashMap<u32, Members>>,
 }
 
 impl<'a> SpanIndex<'a> {
@@ -55,50 +62,60 @@ impl<'a> SpanIndex<'a> {
     /// `text` must be valid JSON there (the parse said so); anything else yields a partial index,
     /// never a panic.
     pub fn build(text: &'a str, from: usize) -> Self {
-        Builder::new(text).run(from)
+        let bytes = text.as_bytes();
+        let start = skip_whitespace(bytes, from);
+        let root = (start < bytes.len()).then(|| Node {
+            start: to_u32(start),
+            end: to_u32(value_end(bytes, start)),
+            key: NO_KEY,
+        });
+        SpanIndex {
+            text,
+            root,
+            members: RefCell::new(HashMap::new()),
+        }
     }
 
     /// The span of the value `pointer` designates.
     pub fn value(&self, pointer: &str) -> Option<Span> {
-        self.find(pointer).map(|id| self.span_of(id))
+        self.find(pointer).map(span_of)
     }
 
     /// The span of the key of the member `pointer` designates (`None` for array items, the root
     /// and missing members).
     pub fn key(&self, pointer: &str) -> Option<Span> {
-        let id = self.find(pointer)?;
-        let entry = self.entries.get(id as usize)?;
-        (entry.key != NO_KEY).then(|| {
-            let start = entry.key as usize;
-            Span::new(start, string_end(self.text.as_bytes(), start))
-        })
+        let node = self.find(pointer)?;
+        (node.key != NO_KEY).then(|| self.key_span(node))
     }
 
     /// The span of the deepest existing value on the way to `pointer` (the value itself when it
     /// exists): where to point when the pointer names something missing.
     pub fn nearest(&self, pointer: &str) -> Span {
-        let mut id = 0;
+        let Some(mut node) = self.root else {
+            return Span::default();
+        };
         for token in pointer::tokens(pointer).unwrap_or_default() {
-            match self.child(id, &token) {
-                Some(next) => id = next,
+            match self.child(node, &token) {
+                Some(next) => node = next,
                 None => break,
             }
         }
-        self.span_of(id)
+        span_of(node)
     }
 
-    /// Every key given more than once in its object, in document order of the objects.
+    /// Every key given more than once in its object, in document order of the objects. Walks the
+    /// whole text without keeping what it scans.
     pub fn duplicate_keys(&self) -> Vec<DuplicateKey> {
         let mut found = Vec::new();
-        if self.entries.is_empty() {
+        let Some(root) = self.root else {
             return found;
-        }
-        let mut stack: Vec<(u32, String)> = vec![(0, String::new())];
-        while let Some((id, at)) = stack.pop() {
-            let kids = self.kids(id);
-            let is_object = self.opener(id) == Some(b'{');
+        };
+        let mut stack: Vec<(Node, String)> = vec![(root, String::new())];
+        while let Some((node, at)) = stack.pop() {
+            let kids = self.scan(node);
+            let is_object = self.opener(node) == Some(b'{');
             if is_object && kids.len() > 1 {
-                let mut keys: Vec<(Cow<'_, str>, u32)> =
+                let mut keys: Vec<(Cow<'_, str>, Node)> =
                     kids.iter().map(|&kid| (self.key_text(kid), kid)).collect();
                 keys.sort_by(|a, b| a.0.cmp(&b.0));
                 for pair in keys.chunk_by(|a, b| a.0 == b.0) {
@@ -116,7 +133,7 @@ impl<'a> SpanIndex<'a> {
                 }
             }
             for (position, &kid) in kids.iter().enumerate().rev() {
-                if self.kids(kid).is_empty() {
+                if !self.has_members(kid) {
                     continue;
                 }
                 let child_at = if is_object {
@@ -131,74 +148,106 @@ impl<'a> SpanIndex<'a> {
         found
     }
 
-    fn find(&self, pointer: &str) -> Option<u32> {
-        if self.entries.is_empty() {
-            return None;
-        }
-        let mut id = 0;
+    fn find(&self, pointer: &str) -> Option<Node> {
+        let mut node = self.root?;
         for token in pointer::tokens(pointer)? {
-            id = self.child(id, &token)?;
+            node = self.child(node, &token)?;
         }
-        Some(id)
+        Some(node)
     }
 
-    fn child(&self, id: u32, token: &str) -> Option<u32> {
-        let kids = self.kids(id);
-        match self.opener(id)? {
-            b'[' => kids.get(pointer::array_index(token)?).copied(),
-            b'{' if kids.len() > LINEAR_LOOKUP_MEMBERS => self.sorted_member(id, kids, token),
-            b'{' => kids
+    fn child(&self, node: Node, token: &str) -> Option<Node> {
+        let opener = self.opener(node)?;
+        if !matches!(opener, b'{' | b'[') {
+            return None;
+        }
+        let mut cache = self.members.borrow_mut();
+        let Members { nodes, sorted } = cache.entry(node.start).or_insert_with(|| Members {
+            nodes: self.scan(node),
+            sorted: None,
+        });
+        let nodes = &*nodes;
+        match opener {
+            b'[' => nodes.get(pointer::array_index(token)?).copied(),
+            _ if nodes.len() > LINEAR_LOOKUP_MEMBERS => {
+                let sorted = sorted.get_or_insert_with(|| {
+                    let mut sorted: Vec<u32> = (0..to_u32(nodes.len())).collect();
+                    sorted.sort_by(|&a, &b| {
+                        self.key_text(nodes[a as usize])
+                            .cmp(&self.key_text(nodes[b as usize]))
+                            .then(b.cmp(&a))
+                    });
+                    sorted
+                });
+                let at = sorted.partition_point(|&i| *self.key_text(nodes[i as usize]) < *token);
+                sorted
+                    .get(at)
+                    .map(|&i| nodes[i as usize])
+                    .filter(|&kid| self.key_text(kid) == token)
+            }
+            _ => nodes
                 .iter()
                 .rev()
                 .find(|&&kid| self.key_text(kid) == token)
                 .copied(),
-            _ => None,
         }
     }
 
-    fn sorted_member(&self, id: u32, kids: &[u32], token: &str) -> Option<u32> {
-        let mut sorted = self.sorted.borrow_mut();
-        let members = sorted.entry(id).or_insert_with(|| {
-            let mut members = kids.to_vec();
-            members.sort_by(|&a, &b| self.key_text(a).cmp(&self.key_text(b)).then(b.cmp(&a)));
-            members
-        });
-        let at = members.partition_point(|&kid| *self.key_text(kid) < *token);
+    /// The members of the container `node` (none for a scalar), in document order.
+    fn scan(&self, node: Node) -> Vec<Node> {
+        let bytes = self.text.as_bytes();
+        let object = match self.opener(node) {
+            Some(b'{') => true,
+            Some(b'[') => false,
+            _ => return Vec::new(),
+        };
+        let mut members = Vec::new();
+        let mut at = skip_whitespace(bytes, node.start as usize + 1);
+        while at < bytes.len() && !matches!(bytes[at], b'}' | b']') {
+            let mut key = NO_KEY;
+            if object {
+                key = to_u32(at);
+                let after_key = skip_whitespace(bytes, string_end(bytes, at));
+                // Past the colon.
+                at = skip_whitespace(bytes, after_key + 1);
+            }
+            let end = value_end(bytes, at);
+            members.push(Node {
+                start: to_u32(at),
+                end: to_u32(end),
+                key,
+            });
+            at = skip_whitespace(bytes, end);
+            if bytes.get(at) != Some(&b',') {
+                break;
+            }
+            at = skip_whitespace(bytes, at + 1);
+        }
         members
-            .get(at)
-            .copied()
-            .filter(|&kid| self.key_text(kid) == token)
     }
 
-    fn kids(&self, id: u32) -> &[u32] {
-        self.entries
-            .get(id as usize)
-            .and_then(|e| {
-                self.children
-                    .get(e.first as usize..(e.first as usize).saturating_add(e.count as usize))
-            })
-            .unwrap_or_default()
+    /// Whether `node` is a container with at least one member.
+    fn has_members(&self, node: Node) -> bool {
+        let bytes = self.text.as_bytes();
+        matches!(self.opener(node), Some(b'{' | b'['))
+            && !matches!(
+                bytes.get(skip_whitespace(bytes, node.start as usize + 1)),
+                None | Some(b'}' | b']')
+            )
     }
 
-    fn opener(&self, id: u32) -> Option<u8> {
-        let entry = self.entries.get(id as usize)?;
-        self.text.as_bytes().get(entry.start as usize).copied()
+    fn opener(&self, node: Node) -> Option<u8> {
+        self.text.as_bytes().get(node.start as usize).copied()
     }
 
-    fn span_of(&self, id: u32) -> Span {
-        self.entries.get(id as usize).map_or(Span::default(), |e| {
-            Span::new(e.start as usize, e.end as usize)
-        })
-    }
-
-    fn key_span(&self, id: u32) -> Span {
-        let start = self.entries.get(id as usize).map_or(0, |e| e.key as usize);
+    fn key_span(&self, node: Node) -> Span {
+        let start = node.key as usize;
         Span::new(start, string_end(self.text.as_bytes(), start))
     }
 
-    /// The decoded key of member `id` (borrowed from the text unless it has escapes).
-    fn key_text(&self, id: u32) -> Cow<'a, str> {
-        let span = self.key_span(id);
+    /// The decoded key of member `node` (borrowed from the text unless it has escapes).
+    fn key_text(&self, node: Node) -> Cow<'a, str> {
+        let span = self.key_span(node);
         let quoted = self.text.get(span.start..span.end).unwrap_or_default();
         let raw = quoted
             .get(1..quoted.len().saturating_sub(1))
@@ -211,142 +260,59 @@ impl<'a> SpanIndex<'a> {
     }
 }
 
-/// One forward scan of valid JSON.
-struct Builder<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    entries: Vec<Entry>,
-    children: Vec<u32>,
-    /// Open containers: entry id and where their children start in `pending`.
-    open: Vec<(u32, usize)>,
-    /// Children of the open containers, innermost last.
-    pending: Vec<u32>,
+fn span_of(node: Node) -> Span {
+    Span::new(node.start as usize, node.end as usize)
 }
 
-impl<'a> Builder<'a> {
-    fn new(text: &'a str) -> Self {
-        Builder {
-            text,
-            bytes: text.as_bytes(),
-            entries: Vec::new(),
-            children: Vec::new(),
-            open: Vec::new(),
-            pending: Vec::new(),
-        }
+fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
+        at += 1;
     }
+    at
+}
 
-    fn run(mut self, from: usize) -> SpanIndex<'a> {
-        let mut at = self.skip_whitespace(from);
-        let mut key = NO_KEY;
-        'values: while at < self.bytes.len() {
-            let id = to_u32(self.entries.len());
-            if !self.open.is_empty() {
-                self.pending.push(id);
+/// The end of the value that starts at `start`.
+fn value_end(bytes: &[u8], start: usize) -> usize {
+    match bytes.get(start) {
+        Some(b'"') => string_end(bytes, start),
+        Some(b'{' | b'[') => container_end(bytes, start),
+        _ => scalar_end(bytes, start),
+    }
+}
+
+/// The end (after the closer) of the array or object that opens at `start`.
+fn container_end(bytes: &[u8], start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut at = start;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => {
+                at = string_end(bytes, at);
+                continue;
             }
-            let start = to_u32(at);
-            match self.bytes[at] {
-                opener @ (b'{' | b'[') => {
-                    self.entries.push(Entry {
-                        start,
-                        end: start,
-                        key,
-                        first: 0,
-                        count: 0,
-                    });
-                    self.open.push((id, self.pending.len()));
-                    at = self.skip_whitespace(at + 1);
-                    if !matches!(self.bytes.get(at), Some(b'}' | b']')) {
-                        (at, key) = self.member_start(at, opener == b'{');
-                        continue 'values;
-                    }
-                }
-                b'"' => {
-                    let end = string_end(self.bytes, at);
-                    self.push_leaf(start, end, key);
-                    at = end;
-                }
-                _ => {
-                    let end = self.scalar_end(at);
-                    self.push_leaf(start, end, key);
-                    at = end;
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return at + 1;
                 }
             }
-            // After a value: commas move to the next one, closers end containers.
-            loop {
-                at = self.skip_whitespace(at);
-                match self.bytes.get(at) {
-                    Some(b',') => {
-                        let in_object = self.open.last().is_some_and(|&(id, _)| {
-                            self.bytes.get(self.entries[id as usize].start as usize) == Some(&b'{')
-                        });
-                        (at, key) = self.member_start(self.skip_whitespace(at + 1), in_object);
-                        continue 'values;
-                    }
-                    Some(b'}' | b']') => {
-                        let Some((id, mark)) = self.open.pop() else {
-                            break 'values;
-                        };
-                        let first = to_u32(self.children.len());
-                        let count = to_u32(self.pending.len() - mark);
-                        self.children.extend(self.pending.drain(mark..));
-                        let entry = &mut self.entries[id as usize];
-                        entry.end = to_u32(at + 1);
-                        entry.first = first;
-                        entry.count = count;
-                        at += 1;
-                        if self.open.is_empty() {
-                            break 'values;
-                        }
-                    }
-                    _ => break 'values,
-                }
-            }
+            _ => {}
         }
-        SpanIndex {
-            text: self.text,
-            entries: self.entries,
-            children: self.children,
-            sorted: RefCell::new(HashMap::new()),
-        }
+        at += 1;
     }
+    bytes.len()
+}
 
-    fn push_leaf(&mut self, start: u32, end: usize, key: u32) {
-        self.entries.push(Entry {
-            start,
-            end: to_u32(end),
-            key,
-            first: 0,
-            count: 0,
-        });
-    }
-
-    /// At the start of an array item or object member: where its value starts, and its key.
-    fn member_start(&self, at: usize, in_object: bool) -> (usize, u32) {
-        if !in_object {
-            return (at, NO_KEY);
+/// End of a number or literal.
+fn scalar_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&byte) = bytes.get(at) {
+        if matches!(byte, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
+            break;
         }
-        let after_key = self.skip_whitespace(string_end(self.bytes, at));
-        // Past the colon.
-        (self.skip_whitespace(after_key + 1), to_u32(at))
+        at += 1;
     }
-
-    fn skip_whitespace(&self, mut at: usize) -> usize {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(at) {
-            at += 1;
-        }
-        at
-    }
-
-    /// End of a number or literal.
-    fn scalar_end(&self, mut at: usize) -> usize {
-        while let Some(&byte) = self.bytes.get(at) {
-            if matches!(byte, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
-                break;
-            }
-            at += 1;
-        }
-        at
-    }
+    at
 }
 
 /// The end (after the closing quote) of the string whose opening quote is at `start`.
