@@ -56,20 +56,25 @@ pub fn render(report: &Report, source_name: &str, text: &str) -> String {
 /// units, so a column finds its character by binary search instead of a walk along the line.
 struct SourceLine {
     chars: Vec<char>,
+    /// Empty for an ASCII line, where a character's index is its column less one: a minified
+    /// body is one line of megabytes, and this is 8 bytes a character.
     utf16_starts: Vec<usize>,
 }
 
 impl SourceLine {
     /// `line` starts at byte `start` of the text whose secrets `scrubber` knows.
     fn new(line: &str, start: usize, scrubber: &Scrubber) -> Self {
-        let utf16_starts = line
-            .chars()
-            .scan(0, |units, c| {
-                let start = *units;
-                *units += c.len_utf16();
-                Some(start)
-            })
-            .collect();
+        let utf16_starts = if line.is_ascii() {
+            Vec::new()
+        } else {
+            line.chars()
+                .scan(0, |units, c| {
+                    let start = *units;
+                    *units += c.len_utf16();
+                    Some(start)
+                })
+                .collect()
+        };
         SourceLine {
             chars: mask_secrets(line, &secret_ranges(line, start, scrubber)),
             utf16_starts,
@@ -81,6 +86,9 @@ impl SourceLine {
         let target = usize::try_from(column)
             .unwrap_or(usize::MAX)
             .saturating_sub(1);
+        if self.utf16_starts.is_empty() {
+            return target.min(self.chars.len());
+        }
         self.utf16_starts.partition_point(|&start| start < target)
     }
 }
