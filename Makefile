@@ -26,7 +26,7 @@ PKG_VERSION = $(shell node -p "require('./pkg/package.json').version")
 PKG_TARBALL = target/npm/mews-connector-validator-$(PKG_VERSION).tgz
 WASM_PACK := wasm-pack build --release --mode no-install
 
-.PHONY: help tools tools-browser pkg www-pkg www serve test lint cargo-test test-node test-types test-browser install-pkg bench bench-callgrind schemas fuzz fuzz-corpus mutants
+.PHONY: help tools tools-browser pkg www-pkg www serve test lint cargo-test test-node test-types test-browser install-pkg bench bench-callgrind bench-memory schemas fuzz fuzz-corpus mutants
 
 help:
 	@echo "make serve    build and serve the checker page on http://127.0.0.1:\$$PORT (default 8080)"
@@ -34,6 +34,7 @@ help:
 	@echo "make pkg      build the npm package into pkg/"
 	@echo "make bench    time the npm package against Ajv in Node; writes BENCHMARKS.md"
 	@echo "make bench-callgrind  instructions per call of the native engine; writes BENCHMARKS.md"
+	@echo "make bench-memory  peak memory of the CLI on hostile inputs (issue 9's figures)"
 	@echo "make schemas  regenerate schemas/ from the OpenAPI document"
 	@echo "make fuzz     run each fuzz target for FUZZ_SECONDS (default 600) on one core (nightly)"
 	@echo "make mutants  mutation testing (cargo-mutants) per scope; MUTANTS_SCOPES picks scopes; see MUTANTS.md"
@@ -120,6 +121,11 @@ test-browser:
 # --expose-gc: the bench collects garbage between workloads, so one's garbage is not billed to the next.
 bench: pkg
 	node --expose-gc bench/side-by-side.mjs
+
+# Peak memory (max RSS) of the release CLI on issue 9's hostile inputs; SCALE=0.1 for a quick run.
+bench-memory:
+	cargo build --release --bin mews-connector-validator
+	node bench/memory.mjs
 
 bench-callgrind:
 	@command -v valgrind >/dev/null || { echo "bench-callgrind needs valgrind (apt-get install -y valgrind)" >&2; exit 1; }
