@@ -8,8 +8,6 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use foldhash::fast::FixedState;
-
 use super::{find, mask};
 
 /// No part of a secret this long may show.
@@ -20,6 +18,9 @@ const MIN_WHOLE: usize = 8;
 /// Bounds the memory of the windows of a recording with many distinct secrets; beyond it the
 /// token-like test and the quote cap still apply.
 const MAX_WINDOWS: usize = 1 << 18;
+/// Up to this many bytes of secrets (a body's few tokens), a window is searched in them directly:
+/// cheaper than hashing every window of them into a set, which pays off for a recording's many.
+const DIRECT_SEARCH_BYTES: usize = 1024;
 /// Longest quoted value a message shows, in characters.
 pub const QUOTED_CHARS: usize = 40;
 /// A token-like run has at least this many characters…
@@ -34,13 +35,14 @@ pub struct Scrubber {
     spans: Vec<Range<usize>>,
     /// Distinct secret values of at least [`MIN_WHOLE`] bytes.
     secrets: Vec<String>,
-    /// Every window of the secrets, hashed with foldhash (hashbrown's own hasher, already in the
-    /// build): a lookup is a few instructions, where SipHash or a substring search per window
-    /// cost a report more than the rest of its findings.
-    windows: OnceCell<HashSet<[u8; WINDOW], FixedState>>,
+    /// Every window of a recording's many secrets. std's SipHash, not a faster unkeyed hash: the
+    /// secrets come from files the user did not write, which must not make the set degrade.
+    windows: OnceCell<HashSet<[u8; WINDOW]>>,
     /// The bytes any secret holds: a window with another byte is no part of one, so most of a
     /// message (spaces, lower-case words) is skipped without a lookup.
     secret_bytes: [bool; 256],
+    /// At most [`DIRECT_SEARCH_BYTES`] of secrets: windows are searched in them, not hashed.
+    search_directly: bool,
 }
 
 impl Scrubber {
@@ -59,8 +61,10 @@ impl Scrubber {
         for byte in secrets.iter().flat_map(|secret| secret.bytes()) {
             secret_bytes[usize::from(byte)] = true;
         }
+        let search_directly = secrets.iter().map(String::len).sum::<usize>() <= DIRECT_SEARCH_BYTES;
         Scrubber {
             spans,
+            search_directly,
             secrets,
             windows: OnceCell::new(),
             secret_bytes,
@@ -77,15 +81,14 @@ impl Scrubber {
         &self.spans
     }
 
-    fn windows(&self) -> &HashSet<[u8; WINDOW], FixedState> {
+    fn windows(&self) -> &HashSet<[u8; WINDOW]> {
         self.windows.get_or_init(|| {
             let all: usize = self
                 .secrets
                 .iter()
                 .map(|s| s.len().saturating_sub(WINDOW - 1))
                 .sum();
-            let mut windows =
-                HashSet::with_capacity_and_hasher(all.min(MAX_WINDOWS), FixedState::default());
+            let mut windows = HashSet::with_capacity(all.min(MAX_WINDOWS));
             for secret in &self.secrets {
                 for window in secret.as_bytes().windows(WINDOW) {
                     if windows.len() >= MAX_WINDOWS {
@@ -102,7 +105,14 @@ impl Scrubber {
 
     /// True when `window` is part of one of the source's secrets.
     fn is_secret_part(&self, window: &[u8; WINDOW]) -> bool {
-        self.windows().contains(window)
+        if self.search_directly {
+            let finder = memchr::memmem::Finder::new(window);
+            self.secrets
+                .iter()
+                .any(|secret| finder.find(secret.as_bytes()).is_some())
+        } else {
+            self.windows().contains(window)
+        }
     }
 
     /// The byte ranges of `text` to mask: parts of the source's secrets and token-like runs,
@@ -318,7 +328,7 @@ mod tests {
 
     #[test]
     fn parts_of_a_few_secrets_or_of_many_are_masked_alike() {
-        // A body's two tokens, and a recording's forty.
+        // Two tokens are searched directly; forty (over DIRECT_SEARCH_BYTES) through the set.
         let token = |i: usize| {
             format!("tok{i:02}en-with-no-digit-switches-abcdefghijklmnopqrstuvwxyz-{i:02}")
         };
@@ -327,6 +337,7 @@ mod tests {
                 .map(|i| format!("{{\"AccessToken\": \"{}\"}}", token(i)))
                 .collect();
             let scrubber = Scrubber::new(&source.join("\n"));
+            assert_eq!(scrubber.search_directly, count == 2);
             let last = token(count - 1);
             let part = &last[20..32];
             let masked = scrubber.masked(&format!("see {part} here"));
