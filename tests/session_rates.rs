@@ -356,3 +356,21 @@ fn request_findings_beyond_the_first_thousand_are_counted_not_listed() {
         listed_about_calls + 202 + 1
     );
 }
+
+#[test]
+fn each_host_is_listed_once_in_the_order_first_called() {
+    // A path without a host (NDJSON allows it) adds none.
+    let calls = vec![
+        Call::at(0, CONFIGURATION),
+        Call::at(1_000, CONFIGURATION).host(""),
+        Call::at(2_000, CONFIGURATION).host("https://api.mews.com"),
+        Call::at(3_000, CONFIGURATION),
+        Call::at(4_000, CONFIGURATION).host("https://api.mews.com"),
+    ];
+    let report = analyze(&ndjson(&calls), None);
+    assert_eq!(report.summary.calls, 5);
+    assert_eq!(
+        report.summary.hosts,
+        vec!["api.mews-demo.com", "api.mews.com"]
+    );
+}
