@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use mews_connector_validator::Severity;
 use mews_connector_validator::render::markdown;
 
 const PUBLIC: &str = include_str!("../examples/checklist-public.json");
@@ -191,4 +192,126 @@ fn markdown_of_a_checklist_report() {
         &mews_connector_validator::Options::default(),
     );
     insta::assert_snapshot!(markdown::report(&report, "checklist.json"));
+}
+
+/// `call` as an NDJSON line whose `time` is written as `time` (the same instant, or another).
+fn written_at(call: &Call, time: &str) -> String {
+    let mut record: serde_json::Value = serde_json::from_str(&call.line()).unwrap();
+    record["time"] = time.into();
+    record.to_string() + "\n"
+}
+
+#[test]
+fn the_summary_counts_each_entry_and_keeps_the_first_and_last_call_as_recorded() {
+    // Out of order, with the earliest and the latest instant each written twice: of calls at the
+    // same instant the first recorded is the first call and the last recorded the last (as of two
+    // equal peaks the first window is named). Among them a page asset (ignored), a call at no
+    // valid time and a broken line (both unreadable).
+    let text = [
+        written_at(&Call::at(5_000, CONFIGURATION), "2026-11-23T10:00:05Z"),
+        written_at(&Call::at(1_000, CONFIGURATION), "2026-11-23T10:00:01Z"),
+        written_at(&Call::at(1_000, CONFIGURATION), "2026-11-23T10:00:01.000Z"),
+        format!(
+            "{{\"time\": \"{}\", \"address\": \"https://app.mews-demo.com/static/app.js\", \"status\": 200}}\n",
+            iso(T0 + 2_000)
+        ),
+        written_at(&Call::at(0, CONFIGURATION), "yesterday"),
+        "{broken\n".to_string(),
+        written_at(&Call::at(9_000, CONFIGURATION), "2026-11-23T10:00:09Z"),
+        written_at(&Call::at(9_000, CONFIGURATION), "2026-11-23T10:00:09.000Z"),
+        written_at(&Call::at(3_000, CONFIGURATION), "2026-11-23T10:00:03Z"),
+    ]
+    .concat();
+    let report = analyze(&text, None);
+    let summary = &report.summary;
+    assert_eq!(summary.format.as_deref(), Some("ndjson"));
+    assert_eq!(
+        (
+            summary.entries,
+            summary.calls,
+            summary.ignored,
+            summary.unreadable
+        ),
+        (9, 6, 1, 2)
+    );
+    assert_eq!(summary.first_call.as_deref(), Some("2026-11-23T10:00:01Z"));
+    assert_eq!(
+        summary.last_call.as_deref(),
+        Some("2026-11-23T10:00:09.000Z")
+    );
+    let unreadable: Vec<(u32, &str)> = of_rule(&report, "session-entry-unreadable")
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(unreadable.len(), 2, "{unreadable:#?}");
+    assert_eq!(unreadable[0].0, 5);
+    assert_eq!(
+        unreadable[0].1,
+        "The call's time `yesterday` is not an RFC 3339 date-time (e.g. 2026-11-23T14:05:00.123Z); the call is skipped."
+    );
+    assert_eq!(unreadable[1].0, 6);
+    assert!(
+        unreadable[1].1.starts_with("Line 6 is not a call record"),
+        "{}",
+        unreadable[1].1
+    );
+}
+
+#[test]
+fn a_har_cut_short_is_unreadable_where_it_ends_and_its_whole_entries_are_reviewed() {
+    // Cut in the third of its five entries: the page load (ignored) and the first call before the
+    // cut are reviewed; the file is reported unreadable at its last character.
+    let har = include_str!("data/chromium-mock-session.har");
+    let cut = &har[..har.len() / 2];
+    assert_eq!(cut.matches("{\"pageref\"").count(), 3);
+    let report = analyze(cut, None);
+    let summary = &report.summary;
+    assert_eq!(summary.format.as_deref(), Some("har"));
+    assert_eq!(
+        (
+            summary.entries,
+            summary.calls,
+            summary.ignored,
+            summary.unreadable
+        ),
+        (2, 1, 1, 0)
+    );
+    let found = of_rule(&report, "session-unreadable");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(found[0].call, None);
+    assert_eq!((found[0].line, found[0].column), (1, cut.len() as u32));
+    assert_eq!(
+        found[0].message,
+        "The HAR file is not valid JSON: EOF while parsing a string."
+    );
+    assert!(!report.valid);
+}
+
+#[test]
+fn progress_is_reported_at_each_256_kib_of_calls_and_at_the_end() {
+    let text = ndjson(&evenly(3000, 0, 600_000));
+    let mut seen = Vec::new();
+    mews_connector_validator::session::analyze_session(
+        &text,
+        None,
+        &mews_connector_validator::Options::default(),
+        &mut |p| seen.push(p),
+    );
+    // A report at the start of each line that lies 256 KiB (262,144 bytes) or more past the
+    // previous report, with the calls reviewed before it; and one at the end.
+    let mut expected = Vec::new();
+    let (mut offset, mut last) = (0, 0);
+    for (calls, line) in text.lines().enumerate() {
+        if offset >= last + 262_144 {
+            last = offset;
+            expected.push((offset, calls));
+        }
+        offset += line.len() + 1;
+    }
+    expected.push((text.len(), 3000));
+    assert!(expected.len() >= 4, "{} bytes", text.len());
+    let reported: Vec<(usize, usize)> = seen.iter().map(|p| (p.bytes, p.calls)).collect();
+    assert_eq!(reported, expected);
+    assert!(seen.iter().all(|p| p.total_bytes == text.len()));
 }
