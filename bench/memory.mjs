@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Peak memory of the release CLI on the hostile inputs of issue 9 (target: at most 4 × the input
 // + 64 MB): a body with a million unknown keys, a million wrong-typed array items, a valid
-// 100 MB `reservations/add` body, and a 50 MB body pasted as cURL. Writes the inputs to DIR
-// (default target/bench/memory), runs `/usr/bin/time -v BIN request …` on each, prints a table.
+// 100 MB `reservations/add` body, and a ~50 MB body pasted as cURL (POSIX shell and Windows
+// `cmd`). Writes the inputs to DIR (default target/bench/memory), runs `/usr/bin/time -v BIN
+// request …` on each, prints a table.
 //
 //   node bench/memory.mjs [BIN] [DIR]       (`make bench-memory`; SCALE=0.1 for a quick run)
 import { spawnSync } from 'node:child_process';
@@ -25,11 +26,20 @@ mkdirSync(dir, { recursive: true });
 const keys = Array.from({ length: count }, (_, i) => `"k${String(i).padStart(7, '0')}":0`);
 const items = Array.from({ length: count }, () => '"1"');
 const pasted = reservationsBody(big / 2).body.replaceAll("'", "'\\''");
+// Chromium's "Copy as cURL (cmd)" escaping (DevTools' escapeStringWin): `\"` for a quote, then a
+// caret before every character cmd.exe could read, a line break as `^` + two; ~1.25-fold.
+const cmdQuoted = (text) =>
+  `^"${text
+    .replaceAll('\\', '\\\\')
+    .replaceAll('"', '\\"')
+    .replace(/[^a-zA-Z0-9\s_\-:=+~'\/.,?;()*`]/g, '^$&')
+    .replace(/\r?\n/g, '^\n\n')}^"`;
 const inputs = [
   [`${count.toLocaleString('en')} unknown keys`, 'unknown.json', `{${TOKENS}, ${SERVICE}, "Reservations": [], ${keys.join(',')}}`, ['--address', ADDRESS]],
   [`${count.toLocaleString('en')} wrong-typed items`, 'items.json', `{${TOKENS}, ${SERVICE}, "Reservations": [${items.join(',')}]}`, ['--address', ADDRESS]],
   [`valid \`reservations/add\` body`, 'valid.json', reservationsBody(big).body, ['--address', ADDRESS]],
   ['body in a cURL paste', 'curl.txt', `curl -X POST 'https://api.mews-demo.com${ADDRESS}' \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '${pasted}'\n`, []],
+  ['body in a Windows `cmd` cURL paste', 'curl-cmd.txt', `curl ^"https://api.mews-demo.com${ADDRESS}^" ^\n  -H ^"Content-Type: application/json^" ^\n  --data-raw ${cmdQuoted(reservationsBody(big * 0.4).body)}\n`, []],
 ];
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;

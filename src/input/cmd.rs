@@ -7,6 +7,9 @@
 //! a literal quote, backslashes before a quote are halved). So `^"` quotes, `^\^"` is a quote in
 //! the body and `^{` a brace.
 
+use std::iter::Peekable;
+use std::str::CharIndices;
+
 use super::mapped::Mapped;
 use super::shell::{ShellError, Word};
 use crate::source::Span;
@@ -22,7 +25,7 @@ pub fn is_cmd(text: &str) -> bool {
 
 /// The words of the first command of `text` (up to an unescaped line break, `&` or `|`).
 pub fn split(text: &str) -> Result<Vec<Word>, ShellError> {
-    arguments(&unescape_cmd(text))
+    arguments(Unescaped::new(text))
 }
 
 /// What `cmd.exe` passes on: a character and the pasted bytes that produced it (`^{` for `{`).
@@ -31,118 +34,138 @@ struct Passed {
     span: Span,
 }
 
-/// The command as `cmd.exe` hands it to the program: carets removed, continuations joined.
-fn unescape_cmd(text: &str) -> Vec<Passed> {
-    let mut passed = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut quoted = false;
-    let span_of = |start: usize, ch: char| Span {
-        start,
-        end: start + ch.len_utf8(),
-    };
-    while let Some((at, ch)) = chars.next() {
-        match ch {
-            '^' if !quoted => {
-                let Some((next_at, next)) = chars.next() else {
-                    break;
-                };
-                let mut end = next_at + next.len_utf8();
-                if next == '\r' && chars.peek().is_some_and(|&(_, c)| c == '\n') {
-                    end += 1;
-                    chars.next();
-                }
-                if matches!(next, '\r' | '\n') {
-                    // A continuation; a line break right after it is a literal one.
-                    if chars.peek().is_some_and(|&(_, c)| c == '\r') {
-                        chars.next();
-                    }
-                    if let Some(&(break_at, '\n')) = chars.peek() {
-                        chars.next();
-                        passed.push(Passed {
-                            ch: '\n',
-                            span: Span {
-                                start: at,
-                                end: break_at + 1,
-                            },
-                        });
-                    }
-                    continue;
-                }
-                passed.push(Passed {
-                    ch: next,
-                    span: Span { start: at, end },
-                });
-            }
-            '"' => {
-                quoted = !quoted;
-                passed.push(Passed {
-                    ch,
-                    span: span_of(at, ch),
-                });
-            }
-            '\n' | '&' | '|' if !quoted => break,
-            '\r' if !quoted => {}
-            _ => passed.push(Passed {
-                ch,
-                span: span_of(at, ch),
-            }),
-        }
-    }
-    passed
+/// The command as `cmd.exe` hands it to the program, one character at a time (carets removed,
+/// continuations joined): read as it goes, so a 50 MB body costs no per-character list.
+struct Unescaped<'a> {
+    chars: Peekable<CharIndices<'a>>,
+    quoted: bool,
+    ended: bool,
 }
 
-fn spanning(first: &Passed, last: &Passed) -> Span {
-    Span {
-        start: first.span.start,
-        end: last.span.end,
+impl<'a> Unescaped<'a> {
+    fn new(text: &'a str) -> Self {
+        Unescaped {
+            chars: text.char_indices().peekable(),
+            quoted: false,
+            ended: false,
+        }
+    }
+
+    /// What follows a caret at `at`: the character it escapes, a literal line break, or (for a
+    /// continuation) nothing.
+    fn after_caret(&mut self, at: usize) -> Option<Passed> {
+        let Some((next_at, next)) = self.chars.next() else {
+            self.ended = true;
+            return None;
+        };
+        let mut end = next_at + next.len_utf8();
+        if next == '\r' && self.chars.peek().is_some_and(|&(_, c)| c == '\n') {
+            end += 1;
+            self.chars.next();
+        }
+        if !matches!(next, '\r' | '\n') {
+            return Some(Passed {
+                ch: next,
+                span: Span::new(at, end),
+            });
+        }
+        // A continuation; a line break right after it is a literal one.
+        if self.chars.peek().is_some_and(|&(_, c)| c == '\r') {
+            self.chars.next();
+        }
+        let &(break_at, '\n') = self.chars.peek()? else {
+            return None;
+        };
+        self.chars.next();
+        Some(Passed {
+            ch: '\n',
+            span: Span::new(at, break_at + 1),
+        })
+    }
+}
+
+impl Iterator for Unescaped<'_> {
+    type Item = Passed;
+
+    fn next(&mut self) -> Option<Passed> {
+        while !self.ended {
+            let (at, ch) = self.chars.next()?;
+            let passed = match ch {
+                '^' if !self.quoted => self.after_caret(at),
+                '\n' | '&' | '|' if !self.quoted => {
+                    self.ended = true;
+                    None
+                }
+                '\r' if !self.quoted => None,
+                _ => {
+                    if ch == '"' {
+                        self.quoted = !self.quoted;
+                    }
+                    Some(Passed {
+                        ch,
+                        span: Span::new(at, at + ch.len_utf8()),
+                    })
+                }
+            };
+            if passed.is_some() {
+                return passed;
+            }
+        }
+        None
     }
 }
 
 /// The C runtime's argument splitting of what `cmd.exe` passed on (as curl.exe receives it: a
 /// backslash not before a quote stays as written).
-fn arguments(passed: &[Passed]) -> Result<Vec<Word>, ShellError> {
+fn arguments(passed: Unescaped<'_>) -> Result<Vec<Word>, ShellError> {
+    let mut passed = passed.peekable();
     let mut words = Vec::new();
     let mut current: Option<(Mapped, Span)> = None;
     let mut quote_start: Option<usize> = None;
-    let mut i = 0;
-    while let Some(item) = passed.get(i) {
+    let mut last_end = 0;
+    while let Some(item) = passed.next() {
+        last_end = item.span.end;
         if quote_start.is_none() && matches!(item.ch, ' ' | '\t' | '\n') {
             if let Some((value, span)) = current.take() {
                 words.push(Word { value, span });
             }
-            i += 1;
             continue;
         }
         let word = current.get_or_insert_with(|| (Mapped::default(), item.span));
         match item.ch {
             '\\' => {
-                let run = passed
-                    .get(i..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|p| p.ch == '\\')
-                    .count();
-                let backslashes = passed.get(i..i + run).unwrap_or_default();
-                if passed.get(i + run).is_some_and(|p| p.ch == '"') {
-                    // Before a quote, each pair is one backslash and an odd one makes the quote
-                    // literal.
-                    for pair in backslashes.chunks_exact(2) {
-                        word.0.push('\\', spanning(&pair[0], &pair[1]));
-                    }
-                    i += run;
-                    if run % 2 == 1 {
-                        if let (Some(backslash), Some(quote)) = (passed.get(i - 1), passed.get(i)) {
-                            word.0.push('"', spanning(backslash, quote));
-                        }
-                        i += 1;
-                    }
-                } else {
-                    for backslash in backslashes {
-                        word.0.push('\\', backslash.span);
-                    }
-                    i += run;
+                // The run of backslashes, mapped as pasted (runs of a map, not one entry each).
+                let mut run = Mapped::default();
+                run.push('\\', item.span);
+                while let Some(next) = passed.next_if(|p| p.ch == '\\') {
+                    run.push('\\', next.span);
                 }
-                word.1.end = passed.get(i - 1).map_or(word.1.end, |p| p.span.end);
+                let count = run.text.len();
+                let quote = passed.next_if(|p| p.ch == '"');
+                let Some(quote) = quote else {
+                    word.0.append(&run);
+                    word.1.end = run.span(word.1.end).end;
+                    last_end = word.1.end;
+                    continue;
+                };
+                // Before a quote, each pair is one backslash and an odd one makes the quote
+                // literal.
+                for pair in (0..count / 2).map(|pair| 2 * pair) {
+                    word.0.push('\\', run.origin(pair, pair + 2, 0));
+                }
+                last_end = quote.span.end;
+                if count % 2 == 1 {
+                    let backslash = run.origin(count - 1, count, 0);
+                    word.0.push('"', Span::new(backslash.start, quote.span.end));
+                    word.1.end = quote.span.end;
+                    continue;
+                }
+                // An even run: the quote opens or closes a quoted part.
+                word.1.end = quote.span.end;
+                quote_start = match quote_start {
+                    Some(_) => None,
+                    None => Some(quote.span.start),
+                };
                 continue;
             }
             '"' => {
@@ -154,14 +177,13 @@ fn arguments(passed: &[Passed]) -> Result<Vec<Word>, ShellError> {
             ch => word.0.push(ch, item.span),
         }
         word.1.end = item.span.end;
-        i += 1;
     }
     if let Some(start) = quote_start {
         return Err(ShellError {
             message: "Found a double quote (^\") that is never closed; expected a matching closing quote before the end of the command".to_string(),
             span: Span {
                 start,
-                end: passed.last().map_or(start, |p| p.span.end),
+                end: last_end.max(start),
             },
         });
     }
@@ -230,8 +252,25 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_is_located() {
-        let error = split("curl ^\"https://x^\" -d ^\"{}").unwrap_err();
-        assert_eq!(error.span.start, 22);
-        assert!(error.message.contains("never closed"), "{}", error.message);
+        // From the quote to the end of the command, also when it ends in backslashes.
+        for text in [
+            "curl ^\"https://x^\" -d ^\"{}",
+            "curl ^\"https://x^\" -d ^\"{}\\\\",
+        ] {
+            let error = split(text).unwrap_err();
+            assert_eq!((error.span.start, error.span.end), (22, text.len()));
+            assert!(error.message.contains("never closed"), "{}", error.message);
+        }
+    }
+
+    #[test]
+    fn backslash_pairs_before_a_quote_map_to_both_backslashes() {
+        let text = r#"x ^"a\\\\^"b"#;
+        let words = split(text).unwrap();
+        assert_eq!(words[1].value.text, r"a\\b");
+        for (at, pasted) in [(1, 5), (2, 7)] {
+            let pair = words[1].value.origin(at, at + 1, 0);
+            assert_eq!((pair.start, pair.end), (pasted, pasted + 2));
+        }
     }
 }
