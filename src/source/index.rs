@@ -58,15 +58,17 @@ pub struct SpanIndex<'a> {
 }
 
 impl<'a> SpanIndex<'a> {
-    /// Indexes the JSON value that starts at byte `from` of `text` (after a byte order mark).
-    /// `text` must be valid JSON there (the parse said so); anything else yields a partial index,
-    /// never a panic.
+    /// Indexes the JSON text that starts at byte `from` of `text` (after a byte order mark).
+    /// `text` must be one JSON value there, with nothing but whitespace after it (the parse said
+    /// so), so the value ends where that whitespace starts: no scan of the whole text. Anything
+    /// else yields a partial index, never a panic.
     pub fn build(text: &'a str, from: usize) -> Self {
         let bytes = text.as_bytes();
         let start = skip_whitespace(bytes, from);
-        let root = (start < bytes.len()).then(|| Node {
+        let end = text.trim_end_matches([' ', '\t', '\n', '\r']).len();
+        let root = (start < end).then(|| Node {
             start: to_u32(start),
-            end: to_u32(value_end(bytes, start)),
+            end: to_u32(end),
             key: NO_KEY,
         });
         SpanIndex {
