@@ -29,6 +29,28 @@ const TOKEN_LIKE_CHARS: usize = 20;
 /// `my-app-2.10.3-build1234` does not, a random token does).
 const TOKEN_LIKE_SWITCHES: usize = 5;
 
+/// Byte classes of [`Scrubber::classes`]: a letter, a digit, punctuation tokens hold (`-`, `_`,
+/// `+`, `.`, `~`: part of a run, neither letter nor digit), a byte some secret holds.
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const JOINER: u8 = 4;
+const SECRET: u8 = 8;
+
+const TOKEN_CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = match byte as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'-' | b'_' | b'+' | b'.' | b'~' => JOINER,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    classes
+};
+
 /// The secrets of one source text, ready to mask other texts.
 #[derive(Debug)]
 pub struct Scrubber {
@@ -38,9 +60,11 @@ pub struct Scrubber {
     /// Every window of a recording's many secrets. std's SipHash, not a faster unkeyed hash: the
     /// secrets come from files the user did not write, which must not make the set degrade.
     windows: OnceCell<HashSet<[u8; WINDOW]>>,
-    /// The bytes any secret holds: a window with another byte is no part of one, so most of a
-    /// message (spaces, lower-case words) is skipped without a lookup.
-    secret_bytes: [bool; 256],
+    /// What each byte is to the token-like test ([`LETTER`], [`DIGIT`], [`JOINER`]) and whether
+    /// a secret holds it ([`SECRET`]: a window with another byte is no part of one, so most of a
+    /// message, spaces and lower-case words, is skipped without a lookup). One table lookup per
+    /// byte: this runs on every message.
+    classes: [u8; 256],
     /// At most [`DIRECT_SEARCH_BYTES`] of secrets: windows are searched in them, not hashed.
     search_directly: bool,
 }
@@ -57,9 +81,9 @@ impl Scrubber {
                 secrets.push(value.to_string());
             }
         }
-        let mut secret_bytes = [false; 256];
+        let mut classes = TOKEN_CLASSES;
         for byte in secrets.iter().flat_map(|secret| secret.bytes()) {
-            secret_bytes[usize::from(byte)] = true;
+            classes[usize::from(byte)] |= SECRET;
         }
         let search_directly = secrets.iter().map(String::len).sum::<usize>() <= DIRECT_SEARCH_BYTES;
         Scrubber {
@@ -67,7 +91,7 @@ impl Scrubber {
             search_directly,
             secrets,
             windows: OnceCell::new(),
-            secret_bytes,
+            classes,
         }
     }
 
@@ -119,24 +143,22 @@ impl Scrubber {
     /// sorted, without overlaps, on character boundaries.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         let bytes = text.as_bytes();
-        let mut ranges = token_like(text);
+        let mut ranges = Vec::new();
+        for run in self.runs(bytes, LETTER | DIGIT | JOINER) {
+            if run.len() >= TOKEN_LIKE_CHARS && self.looks_random(&text[run.clone()]) {
+                ranges.push(run);
+            }
+        }
         if !self.secrets.is_empty() && bytes.len() >= MIN_WHOLE {
-            // Only windows made of secret bytes can be part of a secret: `clean` is where the
-            // current run of them started.
-            let mut clean = 0;
-            for (end, &byte) in bytes.iter().enumerate() {
-                if !self.secret_bytes[usize::from(byte)] {
-                    clean = end + 1;
-                    continue;
-                }
-                let Some(at) = (end + 1).checked_sub(WINDOW).filter(|&at| at >= clean) else {
-                    continue;
-                };
-                let window = bytes
-                    .get(at..=end)
-                    .and_then(|w| <[u8; WINDOW]>::try_from(w).ok());
-                if window.is_some_and(|w| self.is_secret_part(&w)) {
-                    ranges.push(at..at + WINDOW);
+            // Only windows made of secret bytes can be part of a secret.
+            for run in self.runs(bytes, SECRET) {
+                for at in run.start..(run.end + 1).saturating_sub(WINDOW) {
+                    let window = bytes
+                        .get(at..at + WINDOW)
+                        .and_then(|w| <[u8; WINDOW]>::try_from(w).ok());
+                    if window.is_some_and(|w| self.is_secret_part(&w)) {
+                        ranges.push(at..at + WINDOW);
+                    }
                 }
             }
             for secret in self.secrets.iter().filter(|s| s.len() < WINDOW) {
@@ -163,6 +185,41 @@ impl Scrubber {
         merged
     }
 
+    /// The maximal runs of `bytes` whose bytes have one of the classes `any` (a run of secret
+    /// bytes may cut a character: [`Scrubber::ranges`] widens them to character boundaries).
+    fn runs<'b>(&'b self, bytes: &'b [u8], any: u8) -> impl Iterator<Item = Range<usize>> + 'b {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let rest = bytes.get(at..)?;
+            let start = at
+                + rest
+                    .iter()
+                    .position(|&b| self.classes[usize::from(b)] & any != 0)?;
+            let rest = &bytes[start..];
+            let len = rest
+                .iter()
+                .position(|&b| self.classes[usize::from(b)] & any == 0)
+                .unwrap_or(rest.len());
+            at = start + len;
+            Some(start..at)
+        })
+    }
+
+    /// A token-like run looks random: it switches between letters and digits often and is not
+    /// an identifier.
+    fn looks_random(&self, run: &str) -> bool {
+        let mut switches = 0;
+        let mut last = 0;
+        for byte in run.bytes() {
+            let class = self.classes[usize::from(byte)] & (LETTER | DIGIT);
+            if class != 0 {
+                switches += usize::from(last != 0 && last != class);
+                last = class;
+            }
+        }
+        switches >= TOKEN_LIKE_SWITCHES && !is_id_like(run)
+    }
+
     /// `text` with every range of [`Scrubber::ranges`] masked (a short prefix and `…`).
     pub fn masked(&self, text: &str) -> String {
         let ranges = self.ranges(text);
@@ -184,68 +241,6 @@ impl Scrubber {
     pub fn message(&self, text: &str) -> String {
         cap_quoted(&self.masked(text))
     }
-}
-
-/// What [`token_like`] makes of a byte: one table lookup per byte (this runs on every message).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Other,
-    Letter,
-    Digit,
-    /// Punctuation tokens hold (`-`, `_`, `+`, `.`, `~`): part of a run, neither letter nor digit.
-    Joiner,
-}
-
-const CLASSES: [Class; 256] = {
-    let mut classes = [Class::Other; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        classes[byte] = match byte as u8 {
-            b'0'..=b'9' => Class::Digit,
-            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-            b'-' | b'_' | b'+' | b'.' | b'~' => Class::Joiner,
-            _ => Class::Other,
-        };
-        byte += 1;
-    }
-    classes
-};
-
-/// Runs of token characters that look random: long, mixing letters and digits, not an identifier.
-fn token_like(text: &str) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = None;
-    let mut switches = 0;
-    // The current run's last letter or digit (`Other` before its first).
-    let mut last = Class::Other;
-    let classes = text.bytes().map(|byte| CLASSES[usize::from(byte)]);
-    // A final `Other` ends the last run.
-    for (i, class) in classes.chain([Class::Other]).enumerate() {
-        if class == Class::Other {
-            if let Some(from) = start.take() {
-                let run = text.get(from..i).unwrap_or_default();
-                if run.len() >= TOKEN_LIKE_CHARS
-                    && switches >= TOKEN_LIKE_SWITCHES
-                    && !is_id_like(run)
-                {
-                    ranges.push(from..i);
-                }
-            }
-            continue;
-        }
-        if start.is_none() {
-            start = Some(i);
-            switches = 0;
-            last = Class::Other;
-        }
-        if class != Class::Joiner {
-            if last != Class::Other && last != class {
-                switches += 1;
-            }
-            last = class;
-        }
-    }
-    ranges
 }
 
 /// The API's identifiers are UUIDs (`8-4-4-4-12`): named in messages, not secrets, also when
