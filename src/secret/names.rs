@@ -55,31 +55,45 @@ const CONTAINED_LETTERS: [u32; CONTAINED.len()] = {
 /// `AccessToken`, `access_token`, `X-Auth-Token`, `Authorization`, `Cookie`, `Set-Cookie`,
 /// `password`, `client_secret`, `MerchantSecretKey`, `x-api-key`…
 pub fn is_secret_name(name: &str) -> bool {
+    // Normalised from the end (the last MAX_NAME bytes), with the letters it holds.
     let mut buffer = [0u8; MAX_NAME];
     let mut len = 0;
+    let mut present = 0u32;
     let mut whole = true;
-    for byte in name
-        .bytes()
-        .rev()
-        .filter(|b| !matches!(b, b'-' | b'_' | b'.' | b' '))
-    {
+    for &byte in name.as_bytes().iter().rev() {
+        if matches!(byte, b'-' | b'_' | b'.' | b' ') {
+            continue;
+        }
         if len == MAX_NAME {
             whole = false;
             break;
         }
-        buffer[MAX_NAME - 1 - len] = byte.to_ascii_lowercase();
+        let lower = byte.to_ascii_lowercase();
+        if lower.is_ascii_lowercase() {
+            present |= 1 << (lower - b'a');
+        }
         len += 1;
+        buffer[MAX_NAME - len] = lower;
     }
     let normalised = &buffer[MAX_NAME - len..];
     if normalised.ends_with(b"token") || (whole && EXACT.contains(&normalised)) {
         return true;
     }
-    let present = letters(normalised);
     CONTAINED
         .iter()
         .zip(CONTAINED_LETTERS)
         .filter(|&(_, needed)| needed & !present == 0)
-        .any(|(part, _)| normalised.windows(part.len()).any(|window| window == *part))
+        .any(|(part, _)| contains(normalised, part))
+}
+
+/// Whether `part` (non-empty) occurs in `name`: names are short, so a first-byte scan beats
+/// building a searcher or calling `memcmp` at every position.
+fn contains(name: &[u8], part: &[u8]) -> bool {
+    let Some((&first, rest)) = part.split_first() else {
+        return true;
+    };
+    name.windows(part.len())
+        .any(|window| window[0] == first && &window[1..] == rest)
 }
 
 /// A key as written at quoting depth `depth` (1 = a JSON string, 2 = JSON inside a JSON string
