@@ -42,7 +42,7 @@ pub fn dereference<'s, D: Defs + ?Sized>(
         let [_, name] = tokens.as_slice() else {
             return None;
         };
-        name.clone()
+        name.to_string()
     } else if name.contains('/') {
         return None;
     } else {

@@ -6,6 +6,8 @@
 //! the text around it. A fix never shows a token: its title names the field, and a token's fix
 //! only deletes what was added around the token, so its replacement is empty.
 
+use std::borrow::Cow;
+
 use crate::api::Operation;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::rules;
@@ -122,7 +124,9 @@ impl Context<'_> {
 
     /// The property (last pointer segment) the diagnostic is about.
     fn property(&self) -> Option<String> {
-        pointer::tokens(&self.diagnostic.pointer)?.pop()
+        pointer::tokens(&self.diagnostic.pointer)?
+            .pop()
+            .map(Cow::into_owned)
     }
 
     fn rename_property(&self) -> Option<(String, (usize, usize), String)> {

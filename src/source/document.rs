@@ -155,7 +155,7 @@ pub fn type_name(value: &Value) -> &'static str {
 pub fn split_last(at: &str) -> Option<(&str, String)> {
     let cut = at.rfind('/')?;
     let last = pointer::tokens(&at[cut..])?.pop()?;
-    Some((&at[..cut], last))
+    Some((&at[..cut], last.into_owned()))
 }
 
 #[cfg(test)]

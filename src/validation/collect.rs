@@ -151,7 +151,7 @@ fn type_problem(instance: &Value, expected: Vec<String>) -> Problem {
 pub fn owning_def(schema_path: &str) -> Option<String> {
     let tokens = pointer::tokens(schema_path)?;
     match tokens.as_slice() {
-        [defs, name, ..] if defs == "$defs" => Some(name.clone()),
+        [defs, name, ..] if defs == "$defs" => Some(name.to_string()),
         _ => None,
     }
 }
