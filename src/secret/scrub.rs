@@ -144,12 +144,19 @@ impl Scrubber {
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         let bytes = text.as_bytes();
         let mut ranges = Vec::new();
-        for run in self.runs(bytes, LETTER | DIGIT | JOINER) {
-            if run.len() >= TOKEN_LIKE_CHARS && self.looks_random(&text[run.clone()]) {
-                ranges.push(run);
+        // Most messages have neither a long token-like run nor a long run of secret bytes: one
+        // pass tells, and the searches below run only where they can find something.
+        let (token_run, secret_run) = self.longest_runs(bytes);
+        if token_run >= TOKEN_LIKE_CHARS {
+            for run in self.runs(bytes, LETTER | DIGIT | JOINER) {
+                if run.len() >= TOKEN_LIKE_CHARS && self.looks_random(&text[run.clone()]) {
+                    ranges.push(run);
+                }
             }
         }
-        if !self.secrets.is_empty() && bytes.len() >= MIN_WHOLE {
+        // Every byte of a secret is a secret byte: a secret or a window of one shows only inside
+        // a run of them at least as long.
+        if secret_run >= WINDOW {
             // Only windows made of secret bytes can be part of a secret.
             for run in self.runs(bytes, SECRET) {
                 for at in run.start..(run.end + 1).saturating_sub(WINDOW) {
@@ -161,12 +168,17 @@ impl Scrubber {
                     }
                 }
             }
+        }
+        if secret_run >= MIN_WHOLE {
             for secret in self.secrets.iter().filter(|s| s.len() < WINDOW) {
                 ranges.extend(
                     text.match_indices(secret.as_str())
                         .map(|(at, s)| at..at + s.len()),
                 );
             }
+        }
+        if ranges.is_empty() {
+            return ranges;
         }
         ranges.sort_by_key(|range| (range.start, range.end));
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
@@ -183,6 +195,24 @@ impl Scrubber {
             }
         }
         merged
+    }
+
+    /// The lengths of the longest run of token characters and of secret bytes in `bytes`.
+    fn longest_runs(&self, bytes: &[u8]) -> (usize, usize) {
+        let (mut token, mut secret) = (0, 0);
+        let (mut longest_token, mut longest_secret) = (0, 0);
+        for &byte in bytes {
+            let class = self.classes[usize::from(byte)];
+            token = if class & (LETTER | DIGIT | JOINER) != 0 {
+                token + 1
+            } else {
+                0
+            };
+            secret = if class & SECRET != 0 { secret + 1 } else { 0 };
+            longest_token = longest_token.max(token);
+            longest_secret = longest_secret.max(secret);
+        }
+        (longest_token, longest_secret)
     }
 
     /// The maximal runs of `bytes` whose bytes have one of the classes `any` (a run of secret
@@ -355,6 +385,12 @@ mod tests {
         assert_eq!(
             scrubber.masked(&format!("/api/connector/v1/{}/getAll", &TOKEN[..59])),
             "/api/connector/v1/E0D4…/getAll"
+        );
+        // From TOKEN_LIKE_CHARS characters on.
+        assert_eq!(scrubber.masked("id a1b2c3d4e5f6g7h8i9j0 !"), "id a1b2… !");
+        assert_eq!(
+            scrubber.masked("id a1b2c3d4e5f6g7h8i9j !"),
+            "id a1b2c3d4e5f6g7h8i9j !"
         );
         for kept in [
             "Found \"bd26d8db-86a4-4f18-9e94-1b2362a1073c\"; expected a date-time",
