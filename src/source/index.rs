@@ -282,24 +282,38 @@ fn value_end(bytes: &[u8], start: usize) -> usize {
     }
 }
 
+/// The bytes [`container_end`] acts on; everything else is skipped by one table scan.
+const STRUCTURAL: [bool; 256] = {
+    let mut structural = [false; 256];
+    structural[b'"' as usize] = true;
+    structural[b'{' as usize] = true;
+    structural[b'[' as usize] = true;
+    structural[b'}' as usize] = true;
+    structural[b']' as usize] = true;
+    structural
+};
+
 /// The end (after the closer) of the array or object that opens at `start`.
 fn container_end(bytes: &[u8], start: usize) -> usize {
     let mut depth = 0usize;
     let mut at = start;
-    while let Some(&byte) = bytes.get(at) {
-        match byte {
-            b'"' => {
+    while let Some(offset) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| STRUCTURAL[usize::from(b)]))
+    {
+        at += offset;
+        match bytes.get(at) {
+            Some(b'"') => {
                 at = string_end(bytes, at);
                 continue;
             }
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => {
+            Some(b'{' | b'[') => depth += 1,
+            _ => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
                     return at + 1;
                 }
             }
-            _ => {}
         }
         at += 1;
     }
@@ -320,12 +334,15 @@ fn scalar_end(bytes: &[u8], mut at: usize) -> usize {
 /// The end (after the closing quote) of the string whose opening quote is at `start`.
 fn string_end(bytes: &[u8], start: usize) -> usize {
     let mut at = start + 1;
-    while let Some(&byte) = bytes.get(at) {
-        match byte {
-            b'"' => return at + 1,
-            b'\\' => at += 2,
-            _ => at += 1,
+    while let Some(offset) = bytes
+        .get(at..)
+        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+    {
+        at += offset;
+        if bytes.get(at) == Some(&b'"') {
+            return at + 1;
         }
+        at += 2;
     }
     bytes.len()
 }
