@@ -405,3 +405,104 @@ fn a_burst_keeps_its_highest_count_and_first_window() {
     assert_eq!(bursts_after[0].count, 240);
     assert_eq!(bursts_after[0].window_start, bursts[0].window_start);
 }
+
+// The datetime scope's mutation survivors (MUTANTS.md): an interval of one day, the dates and
+// times its messages show, and an excess in minutes, seconds and less than a second.
+
+const LEDGER_BALANCES: &str = "/api/connector/v1/ledgerBalances/getAll";
+const MESSAGES: &str = "/api/connector/v1/messages/getAll";
+
+/// The one finding of `report` but the docs examples' demo tokens: its rule, pointer and message.
+fn only_finding(report: &Report) -> (&str, &str, &str) {
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule != "demo-token")
+        .collect();
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    let d = found[0];
+    assert_eq!(d.severity, Severity::Error, "{d:#?}");
+    (d.rule.as_str(), d.pointer.as_str(), d.message.as_str())
+}
+
+#[test]
+fn a_date_interval_of_one_day_runs_forwards_and_a_reversed_one_names_both_dates() {
+    // The docs example asks for the balances from 2024-01-01 to 2024-01-02; a single day, start
+    // and end equal, is an interval that runs forwards too.
+    let single_day = example_text(LEDGER_BALANCES, |text| {
+        text.replace("\"End\": \"2024-01-02\"", "\"End\": \"2024-01-01\"")
+    });
+    assert!(single_day.contains("\"End\": \"2024-01-01\""));
+    let report = validate_request(LEDGER_BALANCES, &single_day, &options());
+    assert_eq!(findings(&report), [], "{:#?}", report.diagnostics);
+    // The ends swapped: the end is reported with both dates as written.
+    let swapped = example_text(LEDGER_BALANCES, |text| {
+        text.replace("\"End\": \"2024-01-02\"", "\"End\": \"2023-12-31\"")
+    });
+    let report = validate_request(LEDGER_BALANCES, &swapped, &options());
+    assert_eq!(
+        only_finding(&report),
+        (
+            "interval-reversed",
+            "/Date/End",
+            "`End` \"2023-12-31\" is before `Start` \"2024-01-01\"; expected the end at or after the start (swap them?)."
+        )
+    );
+}
+
+#[test]
+fn a_date_interval_over_its_one_month_limit_names_both_dates_and_the_latest_end() {
+    let text = example_text(LEDGER_BALANCES, |text| {
+        text.replace("\"End\": \"2024-01-02\"", "\"End\": \"2024-03-01\"")
+    });
+    let report = validate_request(LEDGER_BALANCES, &text, &options());
+    assert_eq!(
+        only_finding(&report),
+        (
+            "interval-too-long",
+            "/Date",
+            "`Date` runs from \"2024-01-01\" to \"2024-03-01\", 29 days longer than this operation allows; expected at most 1 month: an end at or before \"2024-02-01\" (split longer periods into several requests)."
+        )
+    );
+}
+
+#[test]
+fn a_time_interval_over_its_limit_says_by_how_much_to_the_second() {
+    // The docs example asks for the messages created from 2022-03-03 to 2022-03-14; the limit is
+    // one month, so the latest end is 2022-04-03T00:00:00Z.
+    let over = |end: &str| {
+        example_text(MESSAGES, |text| {
+            text.replace(
+                "\"EndUtc\": \"2022-03-14T00:00:00Z\"",
+                &format!("\"EndUtc\": \"{end}\""),
+            )
+        })
+    };
+    let report = validate_request(MESSAGES, &over("2022-04-04T02:03:04Z"), &options());
+    assert_eq!(
+        only_finding(&report),
+        (
+            "interval-too-long",
+            "/CreatedUtc",
+            "`CreatedUtc` runs from \"2022-03-03T00:00:00Z\" to \"2022-04-04T02:03:04Z\", 1 day 2 hours 3 minutes 4 seconds longer than this operation allows; expected at most 1 month: an end at or before \"2022-04-03T00:00:00Z\" (split longer periods into several requests)."
+        )
+    );
+    let report = validate_request(MESSAGES, &over("2022-04-03T00:59:00Z"), &options());
+    assert!(
+        only_finding(&report).2.contains(", 59 minutes longer than"),
+        "{:#?}",
+        report.diagnostics
+    );
+    // Half a second over is still over.
+    let report = validate_request(MESSAGES, &over("2022-04-03T00:00:00.5Z"), &options());
+    assert!(
+        only_finding(&report)
+            .2
+            .contains(", less than a second longer than"),
+        "{:#?}",
+        report.diagnostics
+    );
+    // Exactly the limit is not.
+    let report = validate_request(MESSAGES, &over("2022-04-03T00:00:00Z"), &options());
+    assert_eq!(findings(&report), [], "{:#?}", report.diagnostics);
+}
