@@ -1,6 +1,9 @@
 //! The CI formats through the real binary: `--format github` (workflow-command annotations) for
-//! request, response, checklist and session, `--format junit` for session; formats a command does
-//! not have are usage errors; a reader that goes away (`| head`) ends the output quietly.
+//! request, response, checklist and session, `--format junit` for session, `--format json` for
+//! session; in the default text format, the excerpts: a secret only its span finds masked on any
+//! line, underlines of a whole-body finding and of an escaped character, a line of 100 characters
+//! shown whole; formats a command does not have are usage errors; a reader that goes away
+//! (`| head`) ends the output quietly.
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
@@ -8,6 +11,10 @@ use std::process::{Command, Stdio};
 const BIN: &str = env!("CARGO_BIN_EXE_mews-connector-validator");
 const HAR: &str = "tests/data/chromium-mock-session.har";
 const CHECKLIST: &str = "examples/checklist-public.json";
+/// The docs' public demo ClientToken.
+const CLIENT_TOKEN: &str = "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D";
+/// The docs' public demo AccessToken of the gross pricing enterprise.
+const ACCESS_TOKEN: &str = "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D";
 
 fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
     let mut child = Command::new(BIN)
@@ -142,6 +149,238 @@ fn session_annotations_and_junit_follow_the_verdict() {
     }
     assert!(junit.contains("<property name=\"verdict\" value=\"not-ready\"/>"));
     assert!(junit.ends_with("  </testsuite>\n</testsuites>\n"));
+}
+
+#[test]
+fn session_json_is_the_readiness_report_the_annotations_count() {
+    let (code, json, stderr) = run(
+        &[
+            "session",
+            HAR,
+            "--checklist",
+            CHECKLIST,
+            "--format",
+            "json",
+            "--date",
+            "2026-11-23",
+        ],
+        "",
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let report: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["verdict"], "not-ready");
+    // The same counts as the annotations' last line: 2 errors in the calls, 3 in the checklist.
+    assert_eq!(
+        report["counts"],
+        serde_json::json!({"errors": 5, "warnings": 1, "infos": 2})
+    );
+    assert_eq!(report["summary"]["calls"], 4);
+    let rules = |diagnostics: &serde_json::Value| -> Vec<String> {
+        diagnostics
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        rules(&report["diagnostics"]),
+        [
+            "demo-token",
+            "demo-token",
+            "missing-required",
+            "missing-required",
+            "operation-always-failing"
+        ]
+    );
+    assert_eq!(
+        rules(&report["checklist"]["diagnostics"]),
+        ["operation-not-tested"; 3]
+    );
+    // The recording sends the docs' demo tokens: the report names them by their first characters.
+    assert!(
+        json.contains("`ClientToken` E0D4… is the public demo ClientToken"),
+        "{json}"
+    );
+    assert!(
+        !json.contains(&CLIENT_TOKEN[..12]) && !json.contains(&ACCESS_TOKEN[..12]),
+        "{json}"
+    );
+    assert!(json.ends_with("}\n"), "{json}");
+}
+
+/// The excerpt lines (`N | …`) of a text rendering.
+fn excerpts(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+#[test]
+fn a_short_access_token_is_masked_in_excerpts_by_its_span_on_any_line() {
+    // Shorter than the 8 characters from which a secret is masked wherever its text shows: only
+    // its span in the body masks it, on the first line of a minified body as on a later line.
+    let address = "/api/connector/v1/accountNotes/getAll";
+    let minified = format!(
+        r#"{{"ActivityStates":["Activ"],"AccessToken":"7Kq2xZ","ClientToken":"{CLIENT_TOKEN}","Client":"Brightkeep Housekeeping 3.2.0","Limitation":{{"Count":10}}}}"#
+    );
+    let (code, text, stderr) = run(
+        &["request", "--address", address, "--date", "2026-11-23"],
+        &minified,
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!text.contains("7Kq2xZ"), "{text}");
+    assert_eq!(
+        excerpts(&text),
+        [
+            r#"1 | {"ActivityStates":["Activ"],"AccessToken":"7K****","ClientToken":"E0D4******************************…"#,
+            r#"1 | …"],"AccessToken":"7K****","ClientToken":"E0D4*******************************************************…"#,
+        ]
+    );
+    let pretty = format!(
+        "{{\n  \"ClientToken\": \"{CLIENT_TOKEN}\",\n  \"AccessToken\": \"7Kq2xZ\", \"ActivityStates\": [\"Activ\"],\n  \"Client\": \"Brightkeep Housekeeping 3.2.0\",\n  \"Limitation\": {{\"Count\": 10}}\n}}\n"
+    );
+    let (code, text, stderr) = run(
+        &["request", "--address", address, "--date", "2026-11-23"],
+        &pretty,
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!text.contains("7Kq2xZ"), "{text}");
+    assert_eq!(
+        excerpts(&text),
+        [
+            r#"2 |   "ClientToken": "E0D4************************************************************","#,
+            r#"3 |   "AccessToken": "7K****", "ActivityStates": ["Activ"],"#,
+        ]
+    );
+}
+
+#[test]
+fn a_token_sent_with_a_leading_space_shows_four_characters_of_its_value_in_the_excerpt() {
+    // The value's span starts at the space; the token's own text (the value trimmed) one
+    // character later. The excerpt shows the span's first four characters, not four more of the
+    // token where its text starts.
+    let body = format!(
+        "{{\n  \"ClientToken\": \"{CLIENT_TOKEN}\",\n  \"AccessToken\": \" {ACCESS_TOKEN}\",\n  \"Client\": \"Brightkeep Housekeeping 3.2.0\",\n  \"Limitation\": {{\"Count\": 10}}\n}}\n"
+    );
+    let (code, text, stderr) = run(
+        &[
+            "request",
+            "--address",
+            "/api/connector/v1/accountNotes/getAll",
+            "--date",
+            "2026-11-23",
+        ],
+        &body,
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        text.contains("error[token-format]: `AccessToken`  C66… contains whitespace"),
+        "{text}"
+    );
+    assert_eq!(
+        excerpts(&text)[1],
+        format!(r#"3 |   "AccessToken": " C66{}","#, "*".repeat(61))
+    );
+}
+
+/// The exit code and text rendering of a request body for `address` read from standard input,
+/// evaluated on `date`.
+fn text_of(address: &str, date: &str, body: &str) -> (i32, String) {
+    let (code, text, stderr) = run(&["request", "--address", address, "--date", date], body);
+    assert_eq!(stderr, "");
+    (code, text)
+}
+
+/// The lines of the rendering of the first finding of `rule`: its header to its underline.
+fn finding<'a>(text: &'a str, rule: &str) -> Vec<&'a str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(&format!("[{rule}]: ")))
+        .unwrap_or_else(|| panic!("no {rule}: {text}"));
+    lines[at..at + 5].to_vec()
+}
+
+const MERGE_CUSTOMERS: &str = "/api/connector/v1/customers/merge";
+
+/// A body for `customers/merge` (deprecated, discontinued on 2025-05-10), lines ended by `eol`.
+fn merge_customers(eol: &str) -> String {
+    [
+        "{",
+        &format!("  \"ClientToken\": \"{CLIENT_TOKEN}\","),
+        &format!("  \"AccessToken\": \"{ACCESS_TOKEN}\","),
+        "  \"Client\": \"Brightkeep Housekeeping 3.2.0\",",
+        "  \"SourceCustomerId\": \"35d4b117-4e60-44a3-9580-c582117eff98\",",
+        "  \"TargetCustomerId\": \"a0a8e2a1-0e8c-4a5e-9d8d-ab0d00dbd1c4\"",
+        "}",
+        "",
+    ]
+    .join(eol)
+}
+
+#[test]
+fn a_finding_over_the_whole_body_underlines_its_first_character() {
+    // The discontinued operation is the whole body, lines 1 to 7: its first line is shown, with
+    // its first character underlined.
+    let (code, text) = text_of(MERGE_CUSTOMERS, "2026-11-23", &merge_customers("\n"));
+    assert_eq!(code, 1, "{text}");
+    assert_eq!(
+        finding(&text, "discontinued-operation")[1..],
+        [" --> <stdin>:1:1", "  |", "1 | {", "  | ^"]
+    );
+    // The deprecation is about the operation, not a span: a mark at line 1, column 1.
+    assert_eq!(
+        finding(&text, "deprecated-operation")[1..],
+        [" --> <stdin>:1:1", "  |", "1 | {", "  | -"]
+    );
+}
+
+#[test]
+fn a_body_with_carriage_returns_only_is_one_line_its_returns_escaped_and_underlined_whole() {
+    // Classic Mac line breaks (`\r` alone), after an empty first line: one line, where each `\r`
+    // shows as `\u{d}`; the deprecation's mark at its first character underlines all five.
+    let body = format!("\r{}", merge_customers("\r"));
+    let (code, text) = text_of(MERGE_CUSTOMERS, "2025-01-01", &body);
+    assert_eq!(code, 0, "a deprecation is a warning: {text}");
+    let lines = finding(&text, "deprecated-operation");
+    assert_eq!(lines[1..3], [" --> <stdin>:1:1", "  |"]);
+    assert!(
+        lines[3].starts_with(r#"1 | \u{d}{\u{d}  "ClientToken": "E0D4****"#),
+        "{text}"
+    );
+    assert!(!text.contains('\r'), "{text}");
+    assert_eq!(lines[4], "  | -----");
+}
+
+#[test]
+fn a_line_of_exactly_a_hundred_characters_is_shown_whole() {
+    let body = r#"{"Limitation":{"Count":10},"Client":"Brightkeep Housekeeping Sync 3.2.0","ActivityStates":["Activ"]}"#;
+    assert_eq!(body.chars().count(), 100);
+    let (code, text) = text_of("/api/connector/v1/accountNotes/getAll", "2026-11-23", body);
+    assert_eq!(code, 1, "{text}");
+    assert_eq!(
+        finding(&text, "enum-value")[1..],
+        [
+            " --> <stdin>:1:92",
+            "  |",
+            &format!("1 | {body}"),
+            &format!("  | {}^^^^^^^", " ".repeat(91)),
+        ]
+    );
+    // One character more is windowed: an ellipsis, then from 40 characters before the value on.
+    let longer = body.replace("Sync", "Syncs");
+    let (_, text) = text_of(
+        "/api/connector/v1/accountNotes/getAll",
+        "2026-11-23",
+        &longer,
+    );
+    assert_eq!(
+        finding(&text, "enum-value")[3],
+        format!("1 | …{}", &longer[92 - 40..])
+    );
 }
 
 #[test]
