@@ -222,6 +222,11 @@ mod tests {
         ] {
             assert!(is_secret_name(name), "{name}");
         }
+        // The filter rules out ordinary keys without normalising them: short ones holding
+        // none of the letter sets, and long ones with only an exact name's letters.
+        for key in ["Name", "BookerId", "ResidenceId"] {
+            assert!(!may_name_a_secret(key.as_bytes()), "{key}");
+        }
         // The filter never rules out what the full comparison finds.
         for part in EXACT
             .iter()
