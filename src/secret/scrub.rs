@@ -352,6 +352,15 @@ mod tests {
     }
 
     #[test]
+    fn the_longest_runs_of_token_characters_and_of_secret_bytes() {
+        let scrubber = Scrubber::new(r#"{"password": "hunter2hunter2"}"#);
+        // Token runs: `hunt-er2x` (a joiner inside), `longword`; secret-byte runs: `hunt`, `er2`.
+        assert_eq!(scrubber.longest_runs(b"hunt-er2x  longword"), (9, 4));
+        assert_eq!(Scrubber::heuristic().longest_runs(b"hunt-er2x"), (9, 0));
+        assert_eq!(scrubber.longest_runs(b""), (0, 0));
+    }
+
+    #[test]
     fn parts_of_a_few_secrets_or_of_many_are_masked_alike() {
         // Two tokens are searched directly; forty (over DIRECT_SEARCH_BYTES) through the set.
         let token = |i: usize| {
