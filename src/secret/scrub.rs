@@ -405,6 +405,8 @@ mod tests {
             "Found \"bd26d8db-86a4-4f18-9e94-1b2362a1073c\"; expected a date-time",
             "Found \"723jd664-235f-36a4-tg6d-gfy850c645f\"; expected a UUID",
             "Client \"my-app-2.10.3-build1234\" at 2026-11-23T14:05:00.123Z",
+            // Joiners are neither letters nor digits: no switches in a dotted name.
+            "namespace a.bb.ccc.dddd.eeeee.ffffff.g is long",
             "/api/connector/v1/reservations/getAllByCustomers is deprecated",
         ] {
             assert_eq!(scrubber.message(kept), kept);
