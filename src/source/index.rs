@@ -435,6 +435,15 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_alone_has_no_root() {
+        for text in ["", "  \n\t"] {
+            let index = SpanIndex::build(text, 0);
+            assert_eq!(index.value(""), None, "{text:?}");
+            assert_eq!(index.nearest("/a"), Span::default());
+        }
+    }
+
+    #[test]
     fn invalid_text_gives_a_partial_index_not_a_panic() {
         for text in ["", "{", "[1,", "{\"a\"", "{\"a\":", "}", "\"abc", "[}]"] {
             let index = SpanIndex::build(text, 0);
