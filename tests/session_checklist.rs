@@ -125,6 +125,30 @@ fn a_measured_peak_above_the_declared_load_is_a_warning() {
 }
 
 #[test]
+fn a_declared_load_written_as_a_whole_decimal_or_an_exponent_is_that_number() {
+    let calls = evenly(60, 0, 20_000);
+    let written_as = |number: &str| {
+        checklist(&[CONFIGURATION], 60).replace(
+            "\"peakRequestsPer30s\": 60",
+            &format!("\"peakRequestsPer30s\": {number}"),
+        )
+    };
+    for number in ["60.0", "6e1", "6.0E1"] {
+        let report = analyze(&ndjson(&calls), Some(&written_as(number)));
+        assert_eq!(report.rate_profiles[0].declared_peak, Some(60), "{number}");
+        assert!(
+            of_rule(&report, "load-above-declared").is_empty(),
+            "{number}"
+        );
+    }
+    // Not a whole number of requests: there is no declared peak to compare with.
+    for number in ["59.5", "-60.0"] {
+        let report = analyze(&ndjson(&calls), Some(&written_as(number)));
+        assert_eq!(report.rate_profiles[0].declared_peak, None, "{number}");
+    }
+}
+
+#[test]
 fn calls_must_use_the_declared_client_name() {
     let calls = vec![Call::at(0, CONFIGURATION).client("Brightkeep Housekeeping 3.1.9")];
     let report = analyze(&ndjson(&calls), Some(&checklist(&[CONFIGURATION], 40)));
