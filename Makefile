@@ -160,11 +160,13 @@ fuzz: fuzz-corpus
 	done
 
 # ---- mutation testing (cargo-mutants, pinned; MUTANTS.md holds the results) ---------------------
-# One scope at a time, each running only the fast test targets that exercise its files, so the
-# whole finishes within the hour on 2 cores. `--in-place` reuses target/ (a copy of the tree would
-# rebuild every dependency per scope), so src/ must be committed first: cargo-mutants restores
-# each file after its mutant; if a run is killed, `git checkout -- src`. Results per scope are in
-# target/mutants/SCOPE/mutants.out/ (caught.txt, missed.txt, unviable.txt, timeout.txt).
+# One scope at a time, each building and running only the fast test targets that exercise its
+# files (passed as cargo arguments, `-C`: after `--` they would limit the test step only, and
+# every mutant would build all ~56 test targets: 20–45 s instead of 2–5 s). `--in-place` reuses
+# target/ (a copy of the tree would rebuild every dependency per scope), so src/ must be
+# committed first: cargo-mutants restores each file after its mutant; if a run is killed,
+# `git checkout -- src`. Results per scope are in target/mutants/SCOPE/mutants.out/ (caught.txt,
+# missed.txt, unviable.txt, timeout.txt).
 # `make mutants MUTANTS_SCOPES=timing` runs one scope. Not part of `make test`.
 MUTANTS_VERSION := 27.1.0
 MUTANTS_TIMEOUT ?= 300
@@ -172,15 +174,15 @@ MUTANTS_SCOPES ?= secret timing review datetime checklist render
 mutants_files_secret := $(wildcard src/secret/*.rs)
 mutants_tests_secret := --lib
 mutants_files_timing := src/session/timing.rs
-mutants_tests_timing := --test session_rates --test boundaries --test session_report
+mutants_tests_timing := --test=session_rates --test=boundaries --test=session_report
 mutants_files_review := src/session/review.rs
-mutants_tests_review := --test session_rates --test session_checklist --test session_report --test boundaries
+mutants_tests_review := --test=session_rates --test=session_checklist --test=session_report --test=boundaries
 mutants_files_datetime := src/conformance/datetime.rs src/conformance/dates.rs src/conformance/hygiene.rs
-mutants_tests_datetime := --test conformance_rules --test boundaries --test rule_examples
+mutants_tests_datetime := --test=conformance_rules --test=boundaries --test=rule_examples
 mutants_files_checklist := src/checklist/mod.rs src/checklist/semantic.rs
-mutants_tests_checklist := --test checklist_validation --test session_checklist --test session_timeline --test rule_examples
+mutants_tests_checklist := --test=checklist_validation --test=session_checklist --test=session_timeline --test=rule_examples
 mutants_files_render := src/render/text.rs src/render/json.rs
-mutants_tests_render := --test cli_formats --test hostile --lib
+mutants_tests_render := --test=cli_formats --test=hostile --lib
 
 mutants:
 	@cargo mutants --version 2>/dev/null | grep -qx "cargo-mutants $(MUTANTS_VERSION)" \
@@ -190,5 +192,5 @@ mutants:
 	@status=0; $(foreach scope,$(MUTANTS_SCOPES),\
 	  echo "== mutants: $(scope): $(mutants_files_$(scope))"; \
 	  cargo mutants --in-place --timeout $(MUTANTS_TIMEOUT) --output target/mutants/$(scope) \
-	    $(addprefix --file ,$(mutants_files_$(scope))) -- $(mutants_tests_$(scope)) || status=$$?;) \
+	    $(addprefix --file ,$(mutants_files_$(scope))) $(addprefix -C ,$(mutants_tests_$(scope))) || status=$$?;) \
 	exit $$status
