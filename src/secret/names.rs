@@ -41,15 +41,20 @@ const fn letters(name: &[u8]) -> u32 {
     mask
 }
 
-const CONTAINED_LETTERS: [u32; CONTAINED.len()] = {
-    let mut masks = [0; CONTAINED.len()];
+/// [`letters`] of each of `names`.
+const fn letter_masks<const N: usize>(names: &[&[u8]]) -> [u32; N] {
+    let mut masks = [0; N];
     let mut i = 0;
-    while i < CONTAINED.len() {
-        masks[i] = letters(CONTAINED[i]);
+    while i < N {
+        masks[i] = letters(names[i]);
         i += 1;
     }
     masks
-};
+}
+
+const CONTAINED_LETTERS: [u32; CONTAINED.len()] = letter_masks(CONTAINED);
+const EXACT_LETTERS: [u32; EXACT.len()] = letter_masks(EXACT);
+const TOKEN_LETTERS: u32 = letters(b"token");
 
 /// True when `name` (a key as written, JSON escapes decoded) names a secret: `ClientToken`,
 /// `AccessToken`, `access_token`, `X-Auth-Token`, `Authorization`, `Cookie`, `Set-Cookie`,
@@ -57,18 +62,6 @@ const CONTAINED_LETTERS: [u32; CONTAINED.len()] = {
 pub fn is_secret_name(name: &str) -> bool {
     may_name_a_secret(name.as_bytes()) && normalised_names_a_secret(name)
 }
-
-const TOKEN_LETTERS: u32 = letters(b"token");
-
-const EXACT_LETTERS: [u32; EXACT.len()] = {
-    let mut masks = [0; EXACT.len()];
-    let mut i = 0;
-    while i < EXACT.len() {
-        masks[i] = letters(EXACT[i]);
-        i += 1;
-    }
-    masks
-};
 
 /// The length of the longest of [`EXACT`].
 const LONGEST_EXACT: usize = {
