@@ -149,7 +149,11 @@ impl Scrubber {
         let (token_run, secret_run) = self.longest_runs(bytes);
         if token_run >= TOKEN_LIKE_CHARS {
             for run in self.runs(bytes, LETTER | DIGIT | JOINER) {
-                if run.len() >= TOKEN_LIKE_CHARS && self.looks_random(&text[run.clone()]) {
+                let is_token_like = run.len() >= TOKEN_LIKE_CHARS
+                    && text
+                        .get(run.clone())
+                        .is_some_and(|run| self.looks_random(run));
+                if is_token_like {
                     ranges.push(run);
                 }
             }
