@@ -170,9 +170,9 @@ fuzz: fuzz-corpus
 # `make mutants MUTANTS_SCOPES=timing` runs one scope. Not part of `make test`.
 MUTANTS_VERSION := 27.1.0
 MUTANTS_TIMEOUT ?= 300
-MUTANTS_SCOPES ?= secret timing review datetime checklist render
+MUTANTS_SCOPES ?= secret timing review datetime checklist render render_formats conformance validation pipeline session rules
 mutants_files_secret := $(wildcard src/secret/*.rs)
-mutants_tests_secret := --lib
+mutants_tests_secret := --lib --test=secrets --test=hostile_output --test=cli_formats --test=input_curl --test=input_http
 mutants_files_timing := src/session/timing.rs
 mutants_tests_timing := --test=session_rates --test=boundaries --test=session_report
 mutants_files_review := src/session/review.rs
@@ -183,6 +183,18 @@ mutants_files_checklist := src/checklist/mod.rs src/checklist/semantic.rs
 mutants_tests_checklist := --test=checklist_validation --test=session_checklist --test=session_timeline --test=rule_examples
 mutants_files_render := src/render/text.rs src/render/json.rs
 mutants_tests_render := --test=cli_formats --test=hostile --lib
+mutants_files_render_formats := $(filter-out src/render/text.rs src/render/json.rs,$(wildcard src/render/*.rs))
+mutants_tests_render_formats := --lib --test=cli_formats --test=hostile_output --test=session_cli --test=engine_cli --test=conformance_cli --test=cli_io
+mutants_files_conformance := $(filter-out src/conformance/datetime.rs src/conformance/dates.rs src/conformance/hygiene.rs,$(wildcard src/conformance/*.rs))
+mutants_tests_conformance := --lib --test=conformance_rules --test=conformance_engine --test=conformance_examples --test=rule_examples --test=rules_triggered --test=boundaries --test=conditional_required --test=secrets --test=engine_examples
+mutants_files_validation := $(wildcard src/validation/*.rs)
+mutants_tests_validation := --lib --test=engine_examples --test=engine_mutations --test=engine_positions --test=engine_bad_input --test=rules_triggered --test=rule_examples --test=limits --test=proptest_mutations
+mutants_files_pipeline := $(wildcard src/pipeline/*.rs)
+mutants_tests_pipeline := --lib --test=engine_examples --test=engine_positions --test=engine_address --test=engine_bad_input --test=engine_report_schema --test=fixes --test=limits --test=rules_triggered --test=rule_examples --test=conformance_engine --test=session_timeline
+mutants_files_session := $(filter-out src/session/timing.rs src/session/review.rs,$(wildcard src/session/*.rs))
+mutants_tests_session := --lib --test=session_report --test=session_har --test=session_malformed --test=session_insight --test=session_rates --test=session_cli --test=session_checklist --test=session_timeline --test=boundaries --test=hostile_output
+mutants_files_rules := $(wildcard src/rules/*.rs)
+mutants_tests_rules := --lib --test=rule_examples --test=conformance_rules_md --test=rules_triggered
 
 mutants:
 	@cargo mutants --version 2>/dev/null | grep -qx "cargo-mutants $(MUTANTS_VERSION)" \
