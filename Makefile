@@ -169,6 +169,10 @@ fuzz: fuzz-corpus
 # missed.txt, unviable.txt, timeout.txt).
 # `make mutants MUTANTS_SCOPES=timing` runs one scope. Not part of `make test`.
 MUTANTS_VERSION := 27.1.0
+# Each mutant rebuilds the crate and relinks every listed test target: without debug info, and with
+# mold when it is installed (Debian package `mold`), that is about a third faster. Their own target
+# directory, so these flags do not invalidate the normal build.
+MUTANTS_RUSTFLAGS := $(if $(shell command -v mold),-C link-arg=-fuse-ld=mold)
 MUTANTS_TIMEOUT ?= 300
 MUTANTS_SCOPES ?= secret timing review datetime checklist render render_formats conformance validation pipeline session rules
 mutants_files_secret := $(wildcard src/secret/*.rs)
@@ -203,6 +207,7 @@ mutants:
 	@mkdir -p $(addprefix target/mutants/,$(MUTANTS_SCOPES))
 	@status=0; $(foreach scope,$(MUTANTS_SCOPES),\
 	  echo "== mutants: $(scope): $(mutants_files_$(scope))"; \
+	  CARGO_TARGET_DIR=target/mutants/build CARGO_PROFILE_DEV_DEBUG=0 RUSTFLAGS="$(MUTANTS_RUSTFLAGS)" \
 	  cargo mutants --in-place --timeout $(MUTANTS_TIMEOUT) --output target/mutants/$(scope) \
 	    $(addprefix --file ,$(mutants_files_$(scope))) $(addprefix -C ,$(mutants_tests_$(scope))) || status=$$?;) \
 	exit $$status
