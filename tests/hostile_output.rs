@@ -22,11 +22,13 @@ fn options() -> Options {
     }
 }
 
-/// Characters no output may hold raw: C0 but tab and line feed, DEL, C1, bidi controls.
+/// Characters no output may hold raw: C0 but tab and line feed, DEL, C1, bidi controls and marks,
+/// line and paragraph separators, the byte order mark.
 fn is_control(c: char) -> bool {
     (c < ' ' && c != '\n' && c != '\t')
         || ('\u{7f}'..='\u{9f}').contains(&c)
-        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ['\u{61c}', '\u{200e}', '\u{200f}', '\u{feff}'].contains(&c)
+        || ('\u{2028}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
@@ -240,4 +242,28 @@ fn the_cli_writes_no_control_character() {
         assert_safe(&output, format);
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn invisible_marks_and_a_byte_order_mark_are_shown() {
+    let body = format!(
+        "\u{feff}{}",
+        auth_body(", \"Notes\u{200f}\u{2028}\": 1, \"Extent\u{61c}\": 2")
+    );
+    let report =
+        pipeline::validate_request("/api/connector/v1/customers/getAll", &body, &options());
+    let unknown: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "unknown-property")
+        .map(|d| d.pointer.as_str())
+        .collect();
+    assert_eq!(unknown, ["/Notes\u{200f}\u{2028}", "/Extent\u{61c}"]);
+    for (format, output) in renderings(&report, "body.json", &body) {
+        assert_safe(&output, format);
+        if format == "text" {
+            assert!(output.contains("\\u{feff}{\"ClientToken\""), "{output}");
+            assert!(output.contains("Notes\\u{200f}\\u{2028}"), "{output}");
+        }
+    }
 }

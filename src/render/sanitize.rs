@@ -5,15 +5,19 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-/// C0 controls (but `\t` and `\n`, which callers place themselves), DEL, C1 controls and the
-/// bidi embeddings, overrides and isolates.
+/// C0 controls (but `\t` and `\n`, which callers place themselves), DEL, C1 controls, the bidi
+/// marks, embeddings, overrides and isolates, the line and paragraph separators, and the byte
+/// order mark (invisible: an excerpt would hide it).
 pub fn is_hostile(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}'
         | '\u{b}'..='\u{1f}'
         | '\u{7f}'..='\u{9f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}')
+        | '\u{61c}'
+        | '\u{200e}'..='\u{200f}'
+        | '\u{2028}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}')
 }
 
 /// How a character of one-line text (a message, a name, a pointer) shows: hostile characters,
