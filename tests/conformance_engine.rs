@@ -186,3 +186,36 @@ fn production_refuses_demo_tokens_and_overrides_apply() {
             .any(|d| d.rule == "client-not-unique")
     );
 }
+
+#[test]
+fn only_the_type_mismatch_at_a_bare_update_value_is_superseded() {
+    let body = r#"{
+  "ClientToken": "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D",
+  "AccessToken": "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D",
+  "Client": "Acme Guest Sync 1.4.2",
+  "LanguageCode": 7,
+  "CustomerId": 5,
+  "ItalianFiscalCode": "ZGNZLR17U72P554F"
+}"#;
+    let report = pipeline::validate_request("/api/connector/v1/customers/update", body, &options());
+    let found = located(&report);
+    // Another pointer's type-mismatch stays; so does one where a different conformance rule
+    // (the language/culture pair) also fires.
+    for (rule, pointer, line, column) in [
+        ("language-culture-pair", "/LanguageCode", 5, 19),
+        ("type-mismatch", "/LanguageCode", 5, 19),
+        ("type-mismatch", "/CustomerId", 6, 17),
+        ("update-value-shape", "/ItalianFiscalCode", 7, 24),
+    ] {
+        assert!(
+            has(&report, rule, pointer, line, column),
+            "{rule} {pointer} {line}:{column} not in {found:#?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(rule, pointer, ..)| rule == "type-mismatch" && pointer == "/ItalianFiscalCode"),
+        "{found:#?}"
+    );
+}
