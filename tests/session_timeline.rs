@@ -325,3 +325,30 @@ fn the_sections_render_in_markdown_and_text() {
         .unwrap();
     insta::assert_snapshot!("text", &rendered[start..end]);
 }
+
+#[test]
+fn the_json_reports_carry_every_timeline_entry() {
+    let checklist = checklist_with_routing_rules();
+    let checked = validate_checklist(&checklist, &on("2026-11-23"));
+    let rendered: serde_json::Value = serde_json::from_str(&json::render(&checked)).unwrap();
+    assert_eq!(
+        rendered["deprecations"],
+        serde_json::to_value(&checked.deprecations).unwrap()
+    );
+    let session = analyze_session(
+        &ndjson(&mixed()),
+        Some(&checklist),
+        &on("2026-11-23"),
+        &mut |_| {},
+    );
+    assert_eq!(session.deprecations.len(), 3);
+    let rendered: serde_json::Value = serde_json::from_str(&json::readiness(&session)).unwrap();
+    assert_eq!(
+        rendered["deprecations"],
+        serde_json::to_value(&session.deprecations).unwrap()
+    );
+    assert_eq!(
+        rendered["checklist"]["deprecations"],
+        serde_json::to_value(&checked.deprecations).unwrap()
+    );
+}
