@@ -219,3 +219,42 @@ fn only_the_type_mismatch_at_a_bare_update_value_is_superseded() {
         "{found:#?}"
     );
 }
+
+/// The `update-value-shape` message for `ItalianFiscalCode` sent as the bare JSON `value`.
+fn bare_value_message(value: &str) -> String {
+    let body = format!(
+        r#"{{"ClientToken": "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D",
+ "AccessToken": "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D",
+ "Client": "Acme Guest Sync 1.4.2", "CustomerId": "99b4f0af-9558-463b-8452-07a9bc414708",
+ "ItalianFiscalCode": {value}}}"#
+    );
+    let report =
+        pipeline::validate_request("/api/connector/v1/customers/update", &body, &options());
+    let found: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "update-value-shape")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(found.len(), 1, "{:#?}", located(&report));
+    found[0].to_string()
+}
+
+#[test]
+fn values_in_messages_are_shortened_after_sixty_characters() {
+    // Sixty characters of JSON are shown whole.
+    let exact = "[1234567,1234567,1234567,1234567,1234567,1234567,1234567,12]";
+    assert_eq!(exact.len(), 60);
+    let message = bare_value_message(exact);
+    assert!(
+        message.contains(&format!("the bare value {exact}; expected")),
+        "{message}"
+    );
+    // One more: the first sixty and an ellipsis.
+    let longer = exact.replace(",12]", ",123]");
+    let message = bare_value_message(&longer);
+    assert!(
+        message.contains(&format!("the bare value {}…; expected", &longer[..60])),
+        "{message}"
+    );
+}
