@@ -258,3 +258,34 @@ fn values_in_messages_are_shortened_after_sixty_characters() {
         "{message}"
     );
 }
+
+#[test]
+fn on_a_known_operation_wrong_typed_and_empty_credentials_are_the_schema_findings_alone() {
+    let body = r#"{
+  "ClientToken": 5,
+  "AccessToken": "",
+  "Client": null,
+  "CustomerIds": ["99b4f0af-9558-463b-8452-07a9bc414708"],
+  "Extent": {"Customers": true},
+  "Limitation": {"Count": 10}
+}"#;
+    let report = pipeline::validate_request("/api/connector/v1/customers/getAll", body, &options());
+    assert_eq!(
+        located(&report),
+        [
+            (
+                "type-mismatch".to_string(),
+                "/ClientToken".to_string(),
+                2,
+                18
+            ),
+            (
+                "string-length".to_string(),
+                "/AccessToken".to_string(),
+                3,
+                18
+            ),
+            ("null-not-allowed".to_string(), "/Client".to_string(), 4, 13),
+        ]
+    );
+}
