@@ -487,6 +487,34 @@ fn guessed_cursors_are_warnings() {
     assert!(of(&check_params(&text), "cursor-format").is_empty());
 }
 
+#[test]
+fn each_kind_of_guessed_cursor_is_named() {
+    let opaque = operation("OpaqueParams");
+    for (cursor, problem) in [
+        ("", "empty"),
+        (" e7f26210", "padded with or containing whitespace"),
+        ("page 2", "padded with or containing whitespace"),
+        ("40", "looks like a page number or offset"),
+        ("Undefined", "a null written as text"),
+        ("2026-11-23", "looks like a date or time"),
+    ] {
+        let text = body(&format!(
+            ",\n  \"Limitation\": {{\"Count\": 100, \"Cursor\": \"{cursor}\"}}"
+        ));
+        let found = check(&text, Some(&opaque), &dated());
+        assert_eq!(
+            of(&found, "cursor-format"),
+            [("/Limitation/Cursor".to_string(), 5, 42)],
+            "{cursor:?}"
+        );
+        let message = &one(&found, "cursor-format").message;
+        assert!(message.contains(problem), "{cursor:?}: {message}");
+    }
+    // An opaque cursor as a response returns it is no guess.
+    let text = body(",\n  \"Limitation\": {\"Count\": 100, \"Cursor\": \"c2VhcmNoLWFmdGVyOjQy\"}");
+    assert!(of(&check(&text, Some(&opaque), &dated()), "cursor-format").is_empty());
+}
+
 // --- lifecycle ------------------------------------------------------------------------------
 
 #[test]
