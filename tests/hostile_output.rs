@@ -6,7 +6,7 @@
 
 use std::process::Command;
 
-use mews_connector_validator::render::{json, markdown, plain, sarif, text};
+use mews_connector_validator::render::{github, json, junit, markdown, plain, sarif, text};
 use mews_connector_validator::session::analyze_session;
 use mews_connector_validator::{Options, Report, input, pipeline};
 
@@ -92,10 +92,20 @@ fn a_hostile_recording_shows_its_controls_escaped() {
         ("text", plain::readiness(&report, HOSTILE_NAME)),
         ("markdown", markdown::readiness(&report, HOSTILE_NAME)),
         ("json", json::readiness(&report)),
+        ("junit", junit::readiness(&report, HOSTILE_NAME, None)),
+        (
+            "github",
+            github::readiness(&report, Some(HOSTILE_NAME), None),
+        ),
     ];
     for (format, output) in &outputs {
         assert_safe(output, format);
     }
+    assert!(
+        outputs[3].1.contains("Evil\\u{202E}CLIENT"),
+        "{}",
+        outputs[3].1
+    );
     let (_, plain) = &outputs[0];
     assert!(plain.starts_with("evil\\u{1b}[2J\\u{7}.har:"), "{plain}");
     assert!(plain.contains("`\\u{1b}]0;pwned\\u{7}`"), "{plain}");

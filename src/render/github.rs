@@ -10,6 +10,7 @@
 
 use std::fmt::Write;
 
+use super::sanitize;
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::session::{ReadinessReport, Verdict, located_in_recording};
 
@@ -127,7 +128,8 @@ fn write_annotation(
     );
 }
 
-/// A message: `%`, CR and LF percent-encoded; other control characters made visible.
+/// A message: `%`, CR and LF percent-encoded; other control characters (and the bidi and
+/// invisible ones of [`sanitize::is_hostile`]) made visible.
 fn escape_data(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -135,7 +137,7 @@ fn escape_data(text: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            c if c.is_control() => {
+            c if c.is_control() || sanitize::is_hostile(c) => {
                 let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
             }
             c => out.push(c),

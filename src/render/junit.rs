@@ -8,6 +8,7 @@
 
 use std::fmt::Write;
 
+use super::sanitize;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::session::{ReadinessReport, located_in_recording};
 
@@ -223,8 +224,13 @@ fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters, and the two non-characters XML 1.0 excludes.
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+            // Control characters, the bidi and invisible ones, and the two non-characters XML
+            // 1.0 excludes.
+            c if c.is_control()
+                || sanitize::is_hostile(c)
+                || c == '\u{FFFE}'
+                || c == '\u{FFFF}' =>
+            {
                 let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
             }
             c => out.push(c),
