@@ -163,6 +163,43 @@ fn an_empty_id_filter_breaks_min_items() {
 }
 
 #[test]
+fn a_note_over_the_length_limit_breaks_string_length_counted_in_characters() {
+    // 1,001 accented characters: 2,002 bytes, but the limit (1,000) counts characters.
+    const NOTES_ADD: &str = "/api/connector/v1/accountNotes/add";
+    let long = "é".repeat(1001);
+    let text = replace_once(
+        &example(NOTES_ADD),
+        "\"Brother of the CEO\"",
+        &format!("\"{long}\""),
+    );
+    let report = validate_request(NOTES_ADD, &text, &options());
+    assert_eq!(errors(&report), ["string-length /AccountNotes/0/Content"]);
+    let d = only(&report, "string-length");
+    assert_at(
+        d,
+        Severity::Error,
+        "/AccountNotes/0/Content",
+        span_of(&text, &format!("\"{long}\"")),
+    );
+    assert!(
+        d.message
+            .starts_with("Found a string of 1001 characters; expected at most 1000"),
+        "{}",
+        d.message
+    );
+    // At the limit: valid.
+    let text = replace_once(
+        &example(NOTES_ADD),
+        "\"Brother of the CEO\"",
+        &format!("\"{}\"", "é".repeat(1000)),
+    );
+    assert_eq!(
+        errors(&validate_request(NOTES_ADD, &text, &options())),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn a_restricted_operation_is_only_a_hint() {
     // cancellationPolicies/getAll is restricted (a notice in its docs): Mews enables it on request.
     const ADDRESS: &str = "/api/connector/v1/cancellationPolicies/getAll";
