@@ -273,3 +273,40 @@ fn findings_without_a_safe_fix_carry_none() {
     let json = serde_json::to_value(&report).unwrap();
     assert!(json["diagnostics"][0].get("fixes").is_none());
 }
+
+#[test]
+fn sarif_carries_each_fix_as_a_replacement_of_its_utf16_region() {
+    let text = body("  \"Name\": \"Acme Café 😀\",\n  \"ContacPerson\": \"Ana Ñúñez\"");
+    let report = check(&text, "/api/connector/v1/companies/add");
+    let sarif: serde_json::Value = serde_json::from_str(
+        &mews_connector_validator::render::sarif::render(&report, "company.json"),
+    )
+    .unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let result = results
+        .iter()
+        .find(|r| r["ruleId"] == "unknown-property")
+        .unwrap();
+    let fix = &of_rule(&report, "unknown-property")[0].fixes[0];
+    assert_eq!(
+        result["fixes"],
+        serde_json::json!([{
+            "description": {"text": "Rename \"ContacPerson\" to \"ContactPerson\""},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": "company.json", "index": 0},
+                "replacements": [{
+                    "deletedRegion": {"charOffset": fix.start, "charLength": fix.end - fix.start},
+                    "insertedContent": {"text": "\"ContactPerson\""},
+                }],
+            }],
+        }])
+    );
+    // The region is the misspelt key, counted in UTF-16 units after the emoji.
+    let units: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16(&units[fix.start..fix.end]).unwrap(),
+        "\"ContacPerson\""
+    );
+    // Findings without a fix carry no `fixes`.
+    assert!(results.iter().any(|r| r.get("fixes").is_none()));
+}
