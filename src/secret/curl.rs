@@ -148,3 +148,78 @@ fn word_value(bytes: &[u8], at: usize) -> (usize, usize) {
     }
     (start, end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of every span `options` finds in `command`.
+    fn secrets(command: &str) -> Vec<&str> {
+        let mut spans = Vec::new();
+        options(command.as_bytes(), &mut spans);
+        spans.into_iter().map(|span| &command[span]).collect()
+    }
+
+    #[test]
+    fn passwords_of_user_options_in_every_spelling() {
+        for command in [
+            "curl -u ana:s3cret https://x",
+            "curl -uana:s3cret https://x",
+            "curl -su ana:s3cret https://x",
+            "curl -vU ana:s3cret https://x",
+            "curl --user=ana:s3cret https://x",
+            "curl --user 'ana:s3cret' https://x",
+            "curl --proxy-user \"ana:s3cret\" https://x",
+            "curl.exe -u ^\"ana:s3cret^\" https://x",
+            "curl https://x \\\n  -u \\\n  ana:s3cret",
+            "curl https://x \\\r\n  -u \\\r\n  ana:s3cret",
+            "curl.exe https://x ^\n  -u ^\n  ana:s3cret",
+        ] {
+            assert_eq!(secrets(command), ["s3cret"], "{command:?}");
+        }
+    }
+
+    #[test]
+    fn quoted_values_end_at_their_unescaped_closing_quote_or_the_line() {
+        assert_eq!(
+            secrets(r#"curl --user "ana:s3 \"c\" ret" -k https://x"#),
+            [r#"s3 \"c\" ret"#]
+        );
+        assert_eq!(
+            secrets(r"curl --oauth2-bearer $'tok\'en' https://x"),
+            [r"tok\'en"]
+        );
+        assert_eq!(secrets("curl -u 'ana:s3cret\n-k"), ["s3cret"]);
+        assert_eq!(
+            secrets("curl.exe --oauth2-bearer ^\"t\\^\"k^\" x"),
+            ["t\\^\"k"]
+        );
+    }
+
+    #[test]
+    fn cookies_are_secret_as_data_not_as_a_file_name() {
+        assert_eq!(
+            secrets("curl -b 'sid=abc; k=v' https://x"),
+            ["sid=abc; k=v"]
+        );
+        assert_eq!(secrets("curl --cookie=sid=abc https://x"), ["sid=abc"]);
+        assert!(secrets("curl -b cookies.txt https://x").is_empty());
+    }
+
+    #[test]
+    fn other_options_and_words_reveal_nothing() {
+        for command in [
+            "curl --user-agent ana:s3cret https://x",
+            "curl --user ana https://x",
+            "curl -H x-u:1 -d a-u:b https://x",
+            "curl -d ana:s3cret https://x",
+            "curl -u",
+        ] {
+            assert!(
+                secrets(command).is_empty(),
+                "{command:?}: {:?}",
+                secrets(command)
+            );
+        }
+    }
+}
