@@ -201,3 +201,109 @@ pub fn user_info(bytes: &[u8], spans: &mut Vec<Range<usize>>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of every span `find` marks in `text`.
+    fn marked(find: fn(&[u8], &mut Vec<Range<usize>>), text: &str) -> Vec<String> {
+        let mut spans = Vec::new();
+        find(text.as_bytes(), &mut spans);
+        spans
+            .into_iter()
+            .map(|span| text[span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn header_values_by_how_their_line_or_word_is_opened() {
+        for (text, value) in [
+            ("Authorization: Bearer t0k3n\nAccept: */*", "t0k3n"),
+            (
+                "GET / HTTP/1.1\r\nauthorization:  Basic dXNlcjpwdw== \r\n",
+                "dXNlcjpwdw==",
+            ),
+            ("X-Api-Token:\tabc def\n", "abc def"),
+            ("Cookie: sid=1; k=2", "sid=1; k=2"),
+            ("curl -H 'Authorization: Bearer t0k3n' https://x", "t0k3n"),
+            ("curl -H \"X-Access-Token: a\\\"b\" https://x", "a\\\"b"),
+            ("ClientToken: 'E0D4 1234' # a script", "E0D4 1234"),
+            ("curl -H 'ClientToken: \"E0D4\"' x", "\"E0D4\""),
+            (
+                r#"{"text": "GET /x\nAuthorization: Bearer t0k3n\nAccept: */*"}"#,
+                "t0k3n",
+            ),
+            (r#"{"text": "x\nAccessToken: abc"}"#, "abc"),
+            ("curl.exe -H ^\"X-Token: abc^\" ^\n", "abc"),
+            // A scheme alone is the value (nothing follows it).
+            ("Authorization: Bearer\n", "Bearer"),
+        ] {
+            assert_eq!(marked(header_values, text), [value], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn names_that_are_not_secret_or_not_headers_mark_nothing() {
+        for text in [
+            "Accept: application/json",
+            "https://host/AccessToken:1",
+            "access_token://host/x",
+            "{\"AccessToken\": \"abc\"}",
+            "a.Authorization: Bearer t0k3n",
+            "Content-Type: text/plain",
+        ] {
+            assert!(marked(header_values, text).is_empty(), "{text:?}");
+        }
+        // A name of more than 96 characters is not read back to its start: no header.
+        let long = format!("\n{}Token: abc", "X".repeat(100));
+        assert!(marked(header_values, &long).is_empty());
+        let short = format!("\n{}Token: abc", "X".repeat(80));
+        assert_eq!(marked(header_values, &short), ["abc"]);
+    }
+
+    #[test]
+    fn header_values_stop_at_their_cap() {
+        let text = format!("Cookie: {}", "a".repeat(MAX_VALUE_BYTES + 10));
+        assert_eq!(marked(header_values, &text)[0].len(), MAX_VALUE_BYTES);
+        let text = format!("Cookie: '{}", "a".repeat(MAX_VALUE_BYTES + 10));
+        assert_eq!(marked(header_values, &text)[0].len(), MAX_VALUE_BYTES);
+    }
+
+    #[test]
+    fn parameters_named_like_secrets() {
+        assert_eq!(
+            marked(parameters, "https://x/?a=1&access_token=t0k&b=2#f"),
+            ["t0k"]
+        );
+        assert_eq!(
+            marked(parameters, "ClientToken=abc;AccessToken=def ok=1"),
+            ["abc", "def"]
+        );
+        assert_eq!(
+            marked(parameters, "-d 'client_secret=s3c\"' -d \"api_key=k^\""),
+            ["s3c", "k"]
+        );
+        for text in [
+            "https://x/?page=2&sort=name",
+            "x:access_token=abc",
+            "--token=abc",
+        ] {
+            assert!(marked(parameters, text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_password_of_user_info() {
+        assert_eq!(
+            marked(
+                user_info,
+                "curl https://ana:s3cret@host/x https://host/a:b@c"
+            ),
+            ["s3cret"]
+        );
+        assert_eq!(marked(user_info, "ftp://ana:p:w@host"), ["p:w"]);
+        assert!(marked(user_info, "https://host:8080/x?a=b@c").is_empty());
+        assert!(marked(user_info, "https://ana@host").is_empty());
+    }
+}
