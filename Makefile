@@ -196,7 +196,7 @@ mutants_tests_render_formats := --test=cli_formats --test=session_timeline --tes
 mutants_files_conformance := $(filter-out src/conformance/datetime.rs src/conformance/dates.rs src/conformance/hygiene.rs,$(wildcard src/conformance/*.rs))
 mutants_tests_conformance := --test=conformance_rules --test=conformance_engine --test=conformance_examples --test=rule_examples --test=rules_triggered --test=boundaries --test=conditional_required --test=secrets --test=engine_examples
 mutants_files_validation := $(wildcard src/validation/*.rs)
-mutants_tests_validation := --test=engine_examples --test=engine_mutations --test=engine_positions --test=engine_bad_input --test=rules_triggered --test=rule_examples --test=limits --test=proptest_mutations
+mutants_tests_validation := --test=schema_messages --test=engine_examples --test=engine_mutations --test=engine_positions --test=engine_bad_input --test=rules_triggered --test=rule_examples --test=limits --test=proptest_mutations
 mutants_files_pipeline := $(wildcard src/pipeline/*.rs)
 mutants_tests_pipeline := --test=engine_examples --test=engine_positions --test=engine_address --test=engine_bad_input --test=engine_report_schema --test=fixes --test=limits --test=rules_triggered --test=rule_examples --test=conformance_engine --test=session_timeline
 mutants_files_session := $(filter-out src/session/timing.rs src/session/review.rs,$(wildcard src/session/*.rs))

@@ -1,0 +1,141 @@
+//! What schema findings say and mark, on docs examples with one planted mistake: enum values with
+//! their allowed list and a case hint, the mark of a missing property.
+
+use mews_connector_validator::{Diagnostic, Options, Report, operations, validate_request};
+
+fn options() -> Options {
+    Options {
+        date: Some("2026-11-23".to_string()),
+        ..Options::default()
+    }
+}
+
+/// The docs example of `address`, pretty-printed, with a unique `Client` name.
+fn example(address: &str) -> String {
+    let example = operations()
+        .iter()
+        .find(|op| op.address == address)
+        .and_then(|op| op.example.clone())
+        .unwrap_or_else(|| panic!("{address} has no docs example"));
+    serde_json::to_string_pretty(&example).unwrap().replace(
+        "\"Sample Client 1.0.0\"",
+        "\"Brightkeep Housekeeping 3.2.0\"",
+    )
+}
+
+fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "{from:?} in {text}");
+    text.replacen(from, to, 1)
+}
+
+fn only<'r>(report: &'r Report, rule: &str) -> &'r Diagnostic {
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .collect();
+    assert_eq!(found.len(), 1, "{rule}: {:#?}", report.diagnostics);
+    found[0]
+}
+
+const NOTES_ADD: &str = "/api/connector/v1/accountNotes/add";
+
+/// Every allowed value of the account note classifications (12: all are listed).
+const NOTE_CLASSIFICATIONS: &str = r#""General", "FoodAndBeverage", "FrontOffice", "Reservations", "Housekeeping", "Maintenance", "PreviousStay", "FamilyRelations", "Gifts", "Accounting", "Complaints", "Other""#;
+
+#[test]
+fn a_misspelt_enum_value_lists_the_allowed_ones_and_the_nearest() {
+    let text = replace_once(
+        &example(NOTES_ADD),
+        "\"FamilyRelations\"",
+        "\"FamilyRelation\"",
+    );
+    let report = validate_request(NOTES_ADD, &text, &options());
+    let d = only(&report, "enum-value");
+    assert_eq!(
+        (
+            d.pointer.as_str(),
+            d.line,
+            d.column,
+            d.end_line,
+            d.end_column
+        ),
+        ("/AccountNotes/0/Classifications/0", 7, 9, 7, 25)
+    );
+    assert_eq!(
+        d.message,
+        format!(
+            "Found \"FamilyRelation\"; expected one of {NOTE_CLASSIFICATIONS} (did you mean \"FamilyRelations\"?)"
+        )
+    );
+}
+
+#[test]
+fn an_enum_value_in_the_wrong_case_is_named_case_sensitive() {
+    let text = replace_once(
+        &example(NOTES_ADD),
+        "\"FamilyRelations\"",
+        "\"familyrelations\"",
+    );
+    let report = validate_request(NOTES_ADD, &text, &options());
+    assert_eq!(
+        only(&report, "enum-value").message,
+        format!(
+            "Found \"familyrelations\"; expected one of {NOTE_CLASSIFICATIONS} (did you mean \"FamilyRelations\"? values are case-sensitive)"
+        )
+    );
+}
+
+#[test]
+fn a_wrong_typed_enum_value_gets_no_suggestion() {
+    let text = replace_once(&example(NOTES_ADD), "\"FamilyRelations\"", "7");
+    let report = validate_request(NOTES_ADD, &text, &options());
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.pointer == "/AccountNotes/0/Classifications/0")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(!messages.is_empty(), "{:#?}", report.diagnostics);
+    assert!(
+        messages.iter().all(|m| !m.contains("did you mean")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_long_list_of_allowed_values_is_cut_after_twelve() {
+    const CUSTOMERS_ADD: &str = "/api/connector/v1/customers/add";
+    let text = replace_once(&example(CUSTOMERS_ADD), "\"Media\"", "\"Press\"");
+    let report = validate_request(CUSTOMERS_ADD, &text, &options());
+    let message = &only(&report, "enum-value").message;
+    let listed = message
+        .strip_prefix("Found \"Press\"; expected one of ")
+        .unwrap_or_else(|| panic!("{message}"));
+    let (values, rest) = listed
+        .split_once(", … (")
+        .unwrap_or_else(|| panic!("{message}"));
+    assert_eq!(values.split(", ").count(), 12, "{message}");
+    assert!(rest.starts_with("9 more)"), "{message}");
+}
+
+#[test]
+fn a_missing_property_marks_the_opening_brace_of_its_object_and_a_same_length_typo_is_suggested() {
+    let text = replace_once(&example(NOTES_ADD), "\"Content\":", "\"Contnet\":");
+    let report = validate_request(NOTES_ADD, &text, &options());
+    let missing = only(&report, "missing-required");
+    assert_eq!(
+        (
+            missing.pointer.as_str(),
+            missing.line,
+            missing.column,
+            missing.end_line,
+            missing.end_column
+        ),
+        ("/AccountNotes/0/Content", 4, 5, 4, 6)
+    );
+    assert_eq!(
+        only(&report, "unknown-property").message,
+        "Unknown property \"Contnet\": did you mean \"Content\"? The schema allows no other properties"
+    );
+}
