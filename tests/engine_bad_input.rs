@@ -98,7 +98,13 @@ fn invalid_utf8_is_reported_at_the_first_bad_byte() {
     let report =
         pipeline::validate_request_bytes(&paginated().address, &bytes, &Options::default());
     assert_eq!(rules(&report), [("invalid-encoding", "", 2, 19)]);
-    assert!(report.diagnostics[0].message.contains("0xFF"));
+    // The bad byte shows as one replacement character: the mark covers it alone.
+    let d = &report.diagnostics[0];
+    assert_eq!((d.end_line, d.end_column), (2, 20));
+    assert_eq!(
+        d.message,
+        "Found the byte 0xFF at offset 21, which is not valid UTF-8; expected UTF-8 text"
+    );
     let response =
         pipeline::validate_response_bytes(&paginated().address, &bytes, &Options::default());
     assert_eq!(response.diagnostics[0].rule, "invalid-encoding");
