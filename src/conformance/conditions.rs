@@ -294,14 +294,24 @@ mod tests {
     /// A portfolio-only `EnterpriseId` on a type whose request also filters by `EnterpriseIds`
     /// (no real operation has both yet; see tests/conditional_required.rs).
     fn findings(body: &str) -> Vec<(String, String)> {
-        let bundle = json!({"$defs": {"Params": {"type": "object", "properties": {
-            "EnterpriseIds": {"type": ["array", "null"], "items": {"type": "string"}},
-            "EnterpriseId": {"type": ["string", "null"]}}}}});
-        let conditions = vec![Condition {
-            def: "Params".to_owned(),
-            requirement: Requirement::PortfolioOnly {
+        findings_with(
+            Requirement::PortfolioOnly {
                 property: "EnterpriseId".to_owned(),
             },
+            body,
+        )
+    }
+
+    /// The findings of one `requirement` on the type `Params` of `body`.
+    fn findings_with(requirement: Requirement, body: &str) -> Vec<(String, String)> {
+        let bundle = json!({"$defs": {"Params": {"type": "object", "properties": {
+            "EnterpriseIds": {"type": ["array", "null"], "items": {"type": "string"}},
+            "EnterpriseId": {"type": ["string", "null"]},
+            "Ids": {"type": ["array", "null"], "items": {"type": "string"}},
+            "UpdatedUtc": {"type": ["object", "null"]}}}}});
+        let conditions = vec![Condition {
+            def: "Params".to_owned(),
+            requirement,
             docs: "https://docs.mews.com/x#params".to_owned(),
         }];
         let doc = Document::parse(body).unwrap();
@@ -321,6 +331,48 @@ mod tests {
             .into_iter()
             .map(|f| (f.rule.id().to_owned(), f.message))
             .collect()
+    }
+
+    #[test]
+    fn a_portfolio_shows_in_the_largest_enterprise_ids_at_any_depth() {
+        let nested = json!({"Filters": [{"Other": {"EnterpriseIds": ["a", "b", "c"]}}],
+            "EnterpriseIds": ["a", "b"]});
+        assert_eq!(portfolio_enterprises(&nested), Some(3));
+        assert_eq!(
+            portfolio_enterprises(&json!([[{"EnterpriseIds": ["a", "b"]}]])),
+            Some(2)
+        );
+        assert_eq!(
+            portfolio_enterprises(&json!({"EnterpriseIds": ["a"]})),
+            None
+        );
+        assert_eq!(portfolio_enterprises(&json!({"Ids": ["a", "b"]})), None);
+    }
+
+    /// No real type has a filter to use together with others outside a group of the same
+    /// filters (which reports first), so this rule is only reached here.
+    #[test]
+    fn a_filter_used_without_its_companions_is_reported_once_at_its_key() {
+        let together = || Requirement::UsedTogetherWith {
+            property: "UpdatedUtc".to_owned(),
+            with: vec!["Ids".to_owned(), "EnterpriseIds".to_owned()],
+        };
+        assert_eq!(
+            findings_with(together(), r#"{"UpdatedUtc": {}}"#),
+            [(
+                "conditional-required".to_owned(),
+                "`UpdatedUtc` is given without any other filter; expected it together with at least one of `Ids` or `EnterpriseIds`.".to_owned()
+            )]
+        );
+        for body in [
+            r#"{"UpdatedUtc": {}, "Ids": ["a"]}"#,
+            r#"{"UpdatedUtc": {}, "EnterpriseIds": ["a"]}"#,
+            r#"{"UpdatedUtc": null}"#,
+            r#"{"Ids": ["a"]}"#,
+            "{}",
+        ] {
+            assert!(findings_with(together(), body).is_empty(), "{body}");
+        }
     }
 
     #[test]
