@@ -180,4 +180,39 @@ mod tests {
         );
         assert_eq!(owning_def("/properties/x"), None);
     }
+
+    /// The spec uses `minimum`/`maximum` only; the exclusive bounds are mapped for newer specs.
+    #[test]
+    fn each_numeric_bound_keyword_is_its_own_range_problem() {
+        let bundle = serde_json::json!({"$defs": {"N": {"type": "object", "properties": {
+            "Min": {"minimum": 1}, "Max": {"maximum": 9},
+            "Above": {"exclusiveMinimum": 1}, "Below": {"exclusiveMaximum": 9}}}}});
+        let validator = jsonschema::options()
+            .build(&serde_json::json!({"$ref": "#/$defs/N", "$defs": bundle["$defs"]}))
+            .unwrap();
+        let text = r#"{"Min": 0, "Max": 10, "Above": 1, "Below": 9}"#;
+        let doc = Document::parse(text).unwrap();
+        let mut found = Vec::new();
+        for error in validator.iter_errors(doc.root()) {
+            collect(&error, &doc, &bundle, 10, &mut found);
+        }
+        let mut bounds: Vec<(String, Bound, Option<String>)> = found
+            .into_iter()
+            .map(|finding| match finding.problem {
+                Problem::Range { bound, .. } => (finding.at, bound, finding.def),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        bounds.sort_by(|a, b| a.0.cmp(&b.0));
+        let n = Some("N".to_string());
+        assert_eq!(
+            bounds,
+            [
+                ("/Above".to_string(), Bound::ExclusiveMinimum, n.clone()),
+                ("/Below".to_string(), Bound::ExclusiveMaximum, n.clone()),
+                ("/Max".to_string(), Bound::Maximum, n.clone()),
+                ("/Min".to_string(), Bound::Minimum, n),
+            ]
+        );
+    }
 }
