@@ -238,6 +238,7 @@ mod tests {
             ("curl.exe -H ^\"X-Token: abc^\" ^\n", "abc"),
             // A scheme alone is the value (nothing follows it).
             ("Authorization: Bearer\n", "Bearer"),
+            ("Authorization: Bearer ^\n", "Bearer"),
         ] {
             assert_eq!(marked(header_values, text), [value], "{text:?}");
         }
