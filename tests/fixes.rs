@@ -310,3 +310,15 @@ fn sarif_carries_each_fix_as_a_replacement_of_its_utf16_region() {
     // Findings without a fix carry no `fixes`.
     assert!(results.iter().any(|r| r.get("fixes").is_none()));
 }
+
+#[test]
+fn a_bare_value_in_a_shell_escaped_body_gets_no_wrapper() {
+    // The wrapper's quotes would end the shell's double-quoted word.
+    let curl = format!(
+        "curl https://api.mews-demo.com/api/connector/v1/customers/update -H 'Content-Type: application/json' -d \"{{\\\"ClientToken\\\": \\\"{CLIENT_TOKEN}\\\", \\\"AccessToken\\\": \\\"{ACCESS_TOKEN}\\\", \\\"Client\\\": \\\"Zoë 1.0.0\\\", \\\"CustomerId\\\": \\\"99b4f0af-9558-463b-8452-07a9bc414708\\\", \\\"ItalianFiscalCode\\\": 17}}\""
+    );
+    let report = check(&curl, "");
+    let found = of_rule(&report, "update-value-shape");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert!(found[0].fixes.is_empty(), "{:#?}", found[0].fixes);
+}

@@ -130,6 +130,15 @@ fn max_diagnostics_caps_a_request_report_and_says_so() {
         .count();
     assert_eq!(unknown, 30);
     assert!(!rules(&all).contains(&"too-many-diagnostics"));
+    // A report of exactly the cap is whole: nothing is said to be left out.
+    let mut exact = Options::default();
+    exact.limits.max_diagnostics = all.diagnostics.len();
+    let capped = validate_request(CONFIGURATION, &text, &exact);
+    assert_eq!(capped.diagnostics, all.diagnostics);
+    exact.limits.max_diagnostics -= 1;
+    let capped = validate_request(CONFIGURATION, &text, &exact);
+    assert_eq!(capped.diagnostics.len(), all.diagnostics.len());
+    assert_eq!(rules(&capped).last(), Some(&"too-many-diagnostics"));
 }
 
 #[test]

@@ -367,6 +367,13 @@ mod tests {
             [0, 1, 3, 9, 11]
         );
         assert!(string_units(r"\x").is_none());
+        let every: String = string_units(r#"\"\\\/\b\f\n\r\t\u0041"#)
+            .unwrap()
+            .iter()
+            .map(|u| u.char)
+            .collect();
+        assert_eq!(every, "\"\\/\u{8}\u{c}\n\r\tA");
+        assert!(string_units(r"\ud800").is_none());
     }
 
     #[test]
