@@ -105,6 +105,21 @@ fn invalid_utf8_is_reported_at_the_first_bad_byte() {
         d.message,
         "Found the byte 0xFF at offset 21, which is not valid UTF-8; expected UTF-8 text"
     );
+    assert_eq!(
+        report.operation.as_ref().map(|op| op.address.as_str()),
+        Some(paginated().address.as_str())
+    );
+    // Too large as well: the address's own findings and the operation stay.
+    let mut small = Options::default();
+    small.limits.max_input_bytes = 16;
+    let address = format!("{}/", paginated().address);
+    let report = pipeline::validate_request_bytes(&address, &bytes, &small);
+    let found: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    assert_eq!(found, ["input-too-large", "trailing-slash"]);
+    assert_eq!(
+        report.operation.as_ref().map(|op| op.address.as_str()),
+        Some(paginated().address.as_str())
+    );
     let response =
         pipeline::validate_response_bytes(&paginated().address, &bytes, &Options::default());
     assert_eq!(response.diagnostics[0].rule, "invalid-encoding");
