@@ -208,3 +208,41 @@ impl Json<'_> {
         i
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str) -> Vec<&str> {
+        let mut spans = Vec::new();
+        scan(text, &mut spans);
+        spans.into_iter().map(|span| &text[span]).collect()
+    }
+
+    #[test]
+    fn escaped_key_names_are_read_as_their_characters_at_every_level() {
+        assert_eq!(
+            marked(r#"{"\u0041ccessToken": "s3cret-value", "Name": "x"}"#),
+            ["s3cret-value"]
+        );
+        // A body inside a JSON string (a HAR's postData.text): escapes of two levels.
+        assert_eq!(
+            marked(r#"{"text": "{\"\\u0041ccessToken\": \"s3cret-value\"}"}"#),
+            ["s3cret-value"]
+        );
+    }
+
+    #[test]
+    fn a_name_value_pair_naming_a_secret_marks_its_value() {
+        assert_eq!(
+            marked(
+                r#"[{"name": "\u0041uthorization", "value": "Bearer t0k3n"}, {"name": "Accept", "value": "*/*"}]"#
+            ),
+            ["Bearer t0k3n"]
+        );
+        assert_eq!(
+            marked(r#"{"text": "[{\"name\": \"X-Api-Token\", \"value\": \"t0k3n\"}]"}"#),
+            ["t0k3n"]
+        );
+    }
+}
