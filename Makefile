@@ -176,6 +176,8 @@ MUTANTS_VERSION := 27.1.0
 # directory, so these flags do not invalidate the normal build.
 MUTANTS_RUSTFLAGS := $(if $(shell command -v mold),-C link-arg=-fuse-ld=mold)
 MUTANTS_TIMEOUT ?= 300
+# A mutant can make a `const fn` loop forever at compile time (`i += 1` → `i *= 1`): builds are cut.
+MUTANTS_BUILD_TIMEOUT ?= 240
 # Extra cargo-mutants arguments, e.g. a sample: MUTANTS_ARGS="--shard 0/4 --sharding round-robin".
 MUTANTS_ARGS ?=
 MUTANTS_SCOPES ?= secret timing review datetime checklist render render_formats conformance validation pipeline session rules
@@ -212,6 +214,6 @@ mutants:
 	@status=0; $(foreach scope,$(MUTANTS_SCOPES),\
 	  echo "== mutants: $(scope): $(mutants_files_$(scope))"; \
 	  CARGO_TARGET_DIR=target/mutants/build CARGO_PROFILE_DEV_DEBUG=0 RUSTFLAGS="$(MUTANTS_RUSTFLAGS)" \
-	  cargo mutants --in-place --timeout $(MUTANTS_TIMEOUT) --output target/mutants/$(scope) \
+	  cargo mutants --in-place --timeout $(MUTANTS_TIMEOUT) --build-timeout $(MUTANTS_BUILD_TIMEOUT) --output target/mutants/$(scope) \
 	    $(addprefix --file ,$(mutants_files_$(scope))) $(addprefix -C ,$(mutants_tests_$(scope))) $(MUTANTS_ARGS) || status=$$?;) \
 	exit $$status
