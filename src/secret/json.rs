@@ -233,6 +233,20 @@ mod tests {
     }
 
     #[test]
+    fn every_string_and_scalar_of_a_secret_container_is_marked_not_its_keys() {
+        assert_eq!(
+            marked(
+                r#"{"Credentials": {"a": ["x1", 2], "b": "y1", "c": {"d": true}}, "Name": "n"}"#
+            ),
+            ["x1", "2", "y1"]
+        );
+        assert_eq!(
+            marked(r#"{"ClientToken": [["t1"], ["t2"]], "Name": "n"}"#),
+            ["t1", "t2"]
+        );
+    }
+
+    #[test]
     fn a_name_value_pair_naming_a_secret_marks_its_value() {
         assert_eq!(
             marked(
