@@ -235,6 +235,7 @@ mod tests {
                 "t0k3n",
             ),
             (r#"{"text": "x\nAccessToken: abc"}"#, "abc"),
+            (r#"{"text": "GET /\nCookie: sid=abc\nAccept: */*"}"#, "sid=abc"),
             ("curl.exe -H ^\"X-Token: abc^\" ^\n", "abc"),
             // A scheme alone is the value (nothing follows it).
             ("Authorization: Bearer\n", "Bearer"),
@@ -268,6 +269,9 @@ mod tests {
         let text = format!("Cookie: {}", "a".repeat(MAX_VALUE_BYTES + 10));
         assert_eq!(marked(header_values, &text)[0].len(), MAX_VALUE_BYTES);
         let text = format!("Cookie: '{}", "a".repeat(MAX_VALUE_BYTES + 10));
+        assert_eq!(marked(header_values, &text)[0].len(), MAX_VALUE_BYTES);
+        // A closing quote past the cap is not looked for.
+        let text = format!("Cookie: '{}'", "a".repeat(MAX_VALUE_BYTES + 10));
         assert_eq!(marked(header_values, &text)[0].len(), MAX_VALUE_BYTES);
     }
 
