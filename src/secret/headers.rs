@@ -235,7 +235,10 @@ mod tests {
                 "t0k3n",
             ),
             (r#"{"text": "x\nAccessToken: abc"}"#, "abc"),
-            (r#"{"text": "GET /\nCookie: sid=abc\nAccept: */*"}"#, "sid=abc"),
+            (
+                r#"{"text": "GET /\nCookie: sid=abc\nAccept: */*"}"#,
+                "sid=abc",
+            ),
             ("curl.exe -H ^\"X-Token: abc^\" ^\n", "abc"),
             // A scheme alone is the value (nothing follows it).
             ("Authorization: Bearer\n", "Bearer"),
@@ -289,6 +292,11 @@ mod tests {
             marked(parameters, "-d 'client_secret=s3c\"' -d \"api_key=k^\""),
             ["s3c", "k"]
         );
+        // A name of more than 64 characters is not read back to its start.
+        let long = format!("{}_token=abc", "x".repeat(70));
+        assert!(marked(parameters, &long).is_empty());
+        let short = format!("{}_token=abc", "x".repeat(50));
+        assert_eq!(marked(parameters, &short), ["abc"]);
         for text in [
             "https://x/?page=2&sort=name",
             "x:access_token=abc",

@@ -225,6 +225,15 @@ mod tests {
             marked(r#"{"\u0041ccessToken": "s3cret-value", "Name": "x"}"#),
             ["s3cret-value"]
         );
+        // No `Token` suffix to go by: only the unescaped name is a secret's.
+        assert_eq!(
+            marked(r#"{"\u0041uthorization": "Bearer t0k3n", "Name": "x"}"#),
+            ["Bearer t0k3n"]
+        );
+        assert_eq!(
+            marked(r#"{"text": "{\"\\u0041uthorization\": \"Bearer t0k3n\"}"}"#),
+            ["Bearer t0k3n"]
+        );
         // A body inside a JSON string (a HAR's postData.text): escapes of two levels.
         assert_eq!(
             marked(r#"{"text": "{\"\\u0041ccessToken\": \"s3cret-value\"}"}"#),

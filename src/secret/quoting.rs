@@ -90,3 +90,26 @@ pub fn skip_space(bytes: &[u8], mut at: usize) -> usize {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_delimiter_starts_at_its_backslashes_and_carets_and_never_before_the_text() {
+        // `\"` of level 1 starts at its backslash; `^\"` (cmd) at the caret.
+        assert_eq!(delimiter_start(b"a\\\"", 2, 1), 1);
+        assert_eq!(delimiter_start(b"a^\\\"", 3, 1), 1);
+        // Fewer backslashes than a level-2 quote has, at the start of the text.
+        assert_eq!(delimiter_start(b"\\\"x", 1, 2), 0);
+        assert_eq!(delimiter_start(b"a\"", 1, 0), 1);
+    }
+
+    #[test]
+    fn a_line_ends_at_its_first_line_feed_or_carriage_return() {
+        assert_eq!(line_end(b"ab\ncd", 0), 2);
+        assert_eq!(line_end(b"ab\r\ncd", 1), 2);
+        assert_eq!(line_end(b"abc", 1), 3);
+        assert_eq!(line_end(b"a\n", 1), 1);
+    }
+}
