@@ -167,3 +167,52 @@ fn absurd_durations_and_retry_after_values_do_not_overflow() {
         ignored[0].message
     );
 }
+
+#[test]
+fn a_har_field_of_the_wrong_kind_names_the_kind_found() {
+    for (url, found) in [
+        ("{}", "an object"),
+        ("[]", "an array"),
+        ("true", "a boolean"),
+        ("7", "a number"),
+    ] {
+        let text = format!(
+            "{{\"log\": {{\"entries\": [\n  {{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": \"https://api.mews-demo.com{CONFIGURATION}\"}}}},\n  {{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": {url}}}}}\n]}}}}",
+            iso(T0),
+            iso(T0 + 1)
+        );
+        let report = analyze(&text, None);
+        let unreadable = of_rule(&report, "session-entry-unreadable");
+        assert_eq!(unreadable.len(), 1, "{url}: {:#?}", report.diagnostics);
+        assert_eq!(
+            unreadable[0].message,
+            format!(
+                "log.entries[1].request.url: expected a string, found {found}; the entry is skipped."
+            ),
+            "{url}"
+        );
+    }
+}
+
+#[test]
+fn an_ndjson_line_that_is_no_object_names_what_it_is() {
+    let text = format!("{}\nnull\n[1]\n\"x\"\n", Call::at(0, CONFIGURATION).line());
+    let report = analyze(&text, None);
+    let messages: Vec<&str> = of_rule(&report, "session-entry-unreadable")
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 3, "{:#?}", report.diagnostics);
+    for (message, (line, found)) in
+        messages
+            .iter()
+            .zip([(2, "null"), (3, "an array"), (4, "a string")])
+    {
+        assert!(
+            message.starts_with(&format!(
+                "Line {line} is not a call record: expected a JSON object, found {found}."
+            )),
+            "{message}"
+        );
+    }
+}
