@@ -140,6 +140,10 @@ fn firefox_and_mitmproxy_style_entries_are_read() {
     assert_eq!(of_rule(&early, "retry-after-ignored").len(), 1);
     let patient = analyze(&har("2026-11-23T11:00:03.250+01:00"), None);
     assert!(of_rule(&patient, "retry-after-ignored").is_empty());
+    // 3.1 s after the request started is 2.85 s after the response ended: the entry's `time`
+    // (250 ms) counts.
+    let short = analyze(&har("2026-11-23T10:00:03.100Z"), None);
+    assert_eq!(of_rule(&short, "retry-after-ignored").len(), 1);
 }
 
 #[test]

@@ -216,3 +216,20 @@ fn an_ndjson_line_that_is_no_object_names_what_it_is() {
         );
     }
 }
+
+#[test]
+fn a_har_of_valid_json_in_the_wrong_shape_says_what_is_wrong_not_invalid_json() {
+    let report = analyze("{\"log\": []}", None);
+    let unreadable = of_rule(&report, "session-unreadable");
+    assert_eq!(unreadable.len(), 1, "{:#?}", report.diagnostics);
+    assert!(
+        !unreadable[0].message.contains("not valid JSON"),
+        "{}",
+        unreadable[0].message
+    );
+    assert!(
+        unreadable[0].message.contains("found an array"),
+        "{}",
+        unreadable[0].message
+    );
+}
