@@ -65,4 +65,19 @@ mod tests {
         }
         assert_eq!(cursor.position(0), index.position(text, 0));
     }
+
+    #[test]
+    fn an_offset_inside_a_character_is_the_character_s_start() {
+        let text = "ab😀c";
+        let mut cursor = Cursor::new(text);
+        for inside in 3..6 {
+            assert_eq!(
+                cursor.position(inside),
+                Position { line: 1, column: 3 },
+                "{inside}"
+            );
+        }
+        assert_eq!(cursor.position(6), Position { line: 1, column: 5 });
+        assert_eq!(cursor.position(99), Position { line: 1, column: 6 });
+    }
 }
