@@ -311,6 +311,25 @@ fn calls_rejected_with_401_again_after_a_401_are_reported_once_per_token() {
 }
 
 #[test]
+fn the_run_of_401s_starts_at_the_first_401_not_at_an_earlier_success() {
+    let calls = vec![
+        rec(0, CONFIGURATION),
+        rec(1_000, CATEGORIES).status(500),
+        rec(2_000, COMPANIES).status(401),
+        rec(3_000, CONFIGURATION).status(401),
+    ];
+    let found = one(&ndjson_of(&calls), "auth-failure-ignored");
+    assert_eq!(found.call, Some(3));
+    assert!(
+        found
+            .message
+            .starts_with("Call 2 (2026-11-23T10:00:02Z) got 401 and 1 later call(s)"),
+        "{}",
+        found.message
+    );
+}
+
+#[test]
 fn a_401_followed_by_other_tokens_permitted_operations_or_a_restored_connection_is_fine() {
     let other_token = vec![
         rec(0, CONFIGURATION).status(401),
