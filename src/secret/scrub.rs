@@ -356,6 +356,16 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_a_non_ascii_secret_is_masked_from_a_character_boundary() {
+        let scrubber = Scrubber::new(r#"{"password": "ééé-hunter2-ééé"}"#);
+        // `ɩ` (C9 A9) ends in the byte `é` (C3 A9) ends in: the first window found starts inside
+        // `ɩ`, and the range widens back to its start.
+        let text = "x ɩé-hunter2-ééé y";
+        assert_eq!(scrubber.ranges(text), [2..21]);
+        assert_eq!(scrubber.masked(text), "x ɩé-h… y");
+    }
+
+    #[test]
     fn the_longest_runs_of_token_characters_and_of_secret_bytes() {
         let scrubber = Scrubber::new(r#"{"password": "hunter2hunter2"}"#);
         // Token runs: `hunt-er2x` (a joiner inside), `longword`; secret-byte runs: `hunt`, `er2`.
