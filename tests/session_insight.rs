@@ -428,6 +428,19 @@ fn page_request(ms: i64, cursor: Option<&str>) -> Rec {
         .with("Limitation", limitation)
 }
 
+/// The NDJSON lines of `text` with each `response` written as a JSON string of its body, as a
+/// log that stores bodies as text does.
+fn with_responses_as_strings(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let mut call: Value = serde_json::from_str(line).unwrap();
+            let body = call["response"].to_string();
+            call["response"] = body.into();
+            format!("{call}\n")
+        })
+        .collect()
+}
+
 fn page(items: usize, cursor: Option<&str>) -> Value {
     let companies: Vec<Value> = (0..items).map(|i| json!({"Id": format!("c{i}")})).collect();
     json!({"Companies": companies, "Cursor": cursor})
@@ -440,7 +453,11 @@ fn a_full_page_whose_next_page_is_never_fetched_then_a_restart_is_reported() {
         page_request(60_000, None).response(page(2, Some("c1"))),
         page_request(120_000, None).response(page(2, Some("c1"))),
     ];
-    for text in [ndjson_of(&calls), har_of(&calls, false)] {
+    for text in [
+        ndjson_of(&calls),
+        har_of(&calls, false),
+        with_responses_as_strings(&ndjson_of(&calls)),
+    ] {
         let found = one(&text, "pagination-restarted");
         assert_eq!(found.call, Some(1));
         assert!(
