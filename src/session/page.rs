@@ -189,7 +189,10 @@ mod tests {
         .unwrap();
         assert_eq!(page.items, 2);
         assert_eq!(page.cursor, Some(hash_text("c2")));
-        let last = response(r#"{"Reservations": [], "Cursor": null}"#).unwrap();
+        // Only arrays are lists: an object or a scalar member counts no items.
+        let last =
+            response(r#"{"Reservations": [], "Total": {"Count": 9}, "Name": "x", "Cursor": null}"#)
+                .unwrap();
         assert_eq!((last.cursor, last.items), (None, 0));
         assert_eq!(response("[1, 2]"), None);
         assert_eq!(response(""), None);
