@@ -366,6 +366,23 @@ mod tests {
     }
 
     #[test]
+    fn long_quoted_values_are_cut_but_addresses_and_names_stay_whole() {
+        let name = "ReservationGroupCreationAndAssignmentParameters";
+        let address = "http://localhost:8080/api/connector/v1/reservations/getAll";
+        let long = "a sentence of many words typed into a field of the body";
+        assert_eq!(
+            cap_quoted(&format!("Found \"{name}\" at `{address}`, and \"{long}\".")),
+            format!(
+                "Found \"{name}\" at `{address}`, and \"{}…\".",
+                &long[..QUOTED_CHARS]
+            )
+        );
+        // An escaped quote does not close a value; the value that follows is still its own.
+        let message = r#"Found "abcdef\"g" where the schema expects one of the values listed: "a""#;
+        assert_eq!(cap_quoted(message), message);
+    }
+
+    #[test]
     fn the_longest_runs_of_token_characters_and_of_secret_bytes() {
         let scrubber = Scrubber::new(r#"{"password": "hunter2hunter2"}"#);
         // Token runs: `hunt-er2x` (a joiner inside), `longword`; secret-byte runs: `hunt`, `er2`.
