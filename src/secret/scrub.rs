@@ -363,6 +363,11 @@ mod tests {
         let text = "x ɩé-hunter2-ééé y";
         assert_eq!(scrubber.ranges(text), [2..21]);
         assert_eq!(scrubber.masked(text), "x ɩé-h… y");
+        // `è` (C3 A8) starts with the byte `é` starts with: the last window found ends inside
+        // `è`, and the range widens on to its end.
+        let text = "x ééé-hunter2-ééè y";
+        let end = text.find(" y").unwrap();
+        assert_eq!(scrubber.ranges(text), [2..end]);
     }
 
     #[test]
