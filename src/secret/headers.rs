@@ -273,7 +273,9 @@ mod tests {
         assert_eq!(marked(header_values, &text)[0].len(), MAX_VALUE_BYTES);
         let text = format!("Cookie: '{}", "a".repeat(MAX_VALUE_BYTES + 10));
         assert_eq!(marked(header_values, &text)[0].len(), MAX_VALUE_BYTES);
-        // A closing quote past the cap is not looked for.
+        // A closing quote at the cap's last byte closes; one past it is not looked for.
+        let text = format!("Cookie: '{}' x", "a".repeat(MAX_VALUE_BYTES - 1));
+        assert_eq!(marked(header_values, &text)[0].len(), MAX_VALUE_BYTES - 1);
         let text = format!("Cookie: '{}'", "a".repeat(MAX_VALUE_BYTES + 10));
         assert_eq!(marked(header_values, &text)[0].len(), MAX_VALUE_BYTES);
     }
@@ -293,7 +295,7 @@ mod tests {
             ["s3c", "k"]
         );
         // A name of more than 64 characters is not read back to its start.
-        let long = format!("{}_token=abc", "x".repeat(70));
+        let long = format!("curl -d {}_token=abc", "x".repeat(70));
         assert!(marked(parameters, &long).is_empty());
         let short = format!("{}_token=abc", "x".repeat(50));
         assert_eq!(marked(parameters, &short), ["abc"]);
