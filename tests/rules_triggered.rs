@@ -2,38 +2,13 @@
 //! in a docs example or the example checklist, with its id, severity, pointer and position; and,
 //! for the three rules no input reaches, a check over every operation's schemas that it stays so.
 
+mod examples_support;
+
+use examples_support::{example, only, options, replace_once};
 use mews_connector_validator::api::{BodyKind, schemas};
 use mews_connector_validator::{
-    Diagnostic, Options, Report, Severity, operations, validate_checklist, validate_input,
-    validate_request,
+    Diagnostic, Report, Severity, operations, validate_checklist, validate_input, validate_request,
 };
-
-fn options() -> Options {
-    Options {
-        date: Some("2026-11-23".to_string()),
-        ..Options::default()
-    }
-}
-
-/// The docs example of `address`, pretty-printed, with a unique `Client` name (the docs' "Sample
-/// Client" is one of many).
-fn example(address: &str) -> String {
-    let example = operations()
-        .iter()
-        .find(|op| op.address == address)
-        .and_then(|op| op.example.clone())
-        .unwrap_or_else(|| panic!("{address} has no docs example"));
-    serde_json::to_string_pretty(&example).unwrap().replace(
-        "\"Sample Client 1.0.0\"",
-        "\"Brightkeep Housekeeping 3.2.0\"",
-    )
-}
-
-/// `text` with the only occurrence of `from` replaced by `to`.
-fn replace_once(text: &str, from: &str, to: &str) -> String {
-    assert_eq!(text.matches(from).count(), 1, "{from:?} in {text}");
-    text.replacen(from, to, 1)
-}
 
 /// 1-based line and UTF-16 column of `needle` (its only occurrence) in `text`, and of its end.
 fn span_of(text: &str, needle: &str) -> (u32, u32, u32, u32) {
@@ -48,17 +23,6 @@ fn span_of(text: &str, needle: &str) -> (u32, u32, u32, u32) {
     let (line, column) = position(start);
     let (end_line, end_column) = position(start + needle.len());
     (line, column, end_line, end_column)
-}
-
-/// The one diagnostic of `rule` in `report`, after checking there is exactly one.
-fn only<'r>(report: &'r Report, rule: &str) -> &'r Diagnostic {
-    let found: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule == rule)
-        .collect();
-    assert_eq!(found.len(), 1, "{rule}: {:#?}", report.diagnostics);
-    found[0]
 }
 
 fn assert_at(d: &Diagnostic, severity: Severity, pointer: &str, span: (u32, u32, u32, u32)) {

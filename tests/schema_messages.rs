@@ -1,42 +1,10 @@
 //! What schema findings say and mark, on docs examples with one planted mistake: enum values with
 //! their allowed list and a case hint, the mark of a missing property.
 
-use mews_connector_validator::{Diagnostic, Options, Report, operations, validate_request};
+mod examples_support;
 
-fn options() -> Options {
-    Options {
-        date: Some("2026-11-23".to_string()),
-        ..Options::default()
-    }
-}
-
-/// The docs example of `address`, pretty-printed, with a unique `Client` name.
-fn example(address: &str) -> String {
-    let example = operations()
-        .iter()
-        .find(|op| op.address == address)
-        .and_then(|op| op.example.clone())
-        .unwrap_or_else(|| panic!("{address} has no docs example"));
-    serde_json::to_string_pretty(&example).unwrap().replace(
-        "\"Sample Client 1.0.0\"",
-        "\"Brightkeep Housekeeping 3.2.0\"",
-    )
-}
-
-fn replace_once(text: &str, from: &str, to: &str) -> String {
-    assert_eq!(text.matches(from).count(), 1, "{from:?} in {text}");
-    text.replacen(from, to, 1)
-}
-
-fn only<'r>(report: &'r Report, rule: &str) -> &'r Diagnostic {
-    let found: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule == rule)
-        .collect();
-    assert_eq!(found.len(), 1, "{rule}: {:#?}", report.diagnostics);
-    found[0]
-}
+use examples_support::{example, only, options, replace_once};
+use mews_connector_validator::validate_request;
 
 const NOTES_ADD: &str = "/api/connector/v1/accountNotes/add";
 
