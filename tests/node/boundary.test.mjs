@@ -90,3 +90,21 @@ test('running out of memory is a clear Error, the engine restarts, and the next 
     SAMPLE_FINDINGS,
   );
 });
+
+test('options read on the fast path ({environment, date}) mean what the checked path reads', () => {
+  const body = sampleBody();
+  const rules = (options) => validateRequest(CUSTOMERS_GET_ALL, body, options).diagnostics.map((d) => [d.rule, d.severity]);
+  // `rules` and `limits` take the key-by-key path; the same values must give the same report.
+  const checked = { date: DATE, environment: 'production', rules: {}, limits: {} };
+  assert.deepEqual(rules({ date: DATE, environment: 'production' }), rules(checked));
+  const demoTokens = rules({ environment: 'production', date: DATE }).filter(([rule]) => rule.startsWith('demo-token'));
+  assert.deepEqual(demoTokens, [['demo-token-in-production', 'error'], ['demo-token-in-production', 'error']]);
+  assert.deepEqual(rules({ date: DATE, environment: 'demo' }), rules({ date: DATE, rules: {} }));
+  // No date (null or undefined) is today, as no options at all.
+  assert.deepEqual(rules({ date: null }), rules(undefined));
+  assert.deepEqual(rules({ date: undefined, environment: 'demo' }), rules({}));
+  // A wrong value on the fast path's keys is still blamed on its key.
+  assert.throws(() => validateRequest(CUSTOMERS_GET_ALL, body, { environment: 'Production', date: DATE }), { name: 'TypeError', message: /^validateRequest: invalid options: `environment`: unknown variant `Production`/ });
+  assert.throws(() => validateRequest(CUSTOMERS_GET_ALL, body, { environment: null }), { name: 'TypeError', message: /^validateRequest: invalid options: `environment`: invalid type: / });
+  assert.throws(() => validateRequest(CUSTOMERS_GET_ALL, body, { date: '2026-13-01' }), { name: 'TypeError', message: /^validateRequest: invalid options: date "2026-13-01" is not a date as YYYY-MM-DD/ });
+});
