@@ -25,13 +25,13 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
     }
     let known_operation = context.operation.is_some();
     for field in [CLIENT_TOKEN, ACCESS_TOKEN, CLIENT] {
-        let path = pointer::push("", field);
+        let path = || pointer::push("", field);
         let Some(value) = root.get(field) else {
             if !known_operation {
                 let message = format!(
                     "`{field}` is missing; expected it on every request, with `ClientToken`, `AccessToken` and `Client`."
                 );
-                found.add_with_docs(rules::MISSING_REQUIRED, &path, message, REQUEST_BODY_DOCS);
+                found.add_with_docs(rules::MISSING_REQUIRED, &path(), message, REQUEST_BODY_DOCS);
             }
             continue;
         };
@@ -42,11 +42,11 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
                     "`{field}` is {}; expected a non-empty string.",
                     type_name(value)
                 );
-                found.add(rules::CREDENTIAL_EMPTY, &path, message);
+                found.add(rules::CREDENTIAL_EMPTY, &path(), message);
             }
             Some("") if !known_operation => {
                 let message = format!("`{field}` is an empty string; expected a non-empty string.");
-                found.add(rules::CREDENTIAL_EMPTY, &path, message);
+                found.add(rules::CREDENTIAL_EMPTY, &path(), message);
             }
             Some(text) if !text.is_empty() && text.trim().is_empty() => {
                 let message = format!(
@@ -57,7 +57,7 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
                         "token"
                     }
                 );
-                found.add(rules::CREDENTIAL_EMPTY, &path, message);
+                found.add(rules::CREDENTIAL_EMPTY, &path(), message);
             }
             Some(text) if field != CLIENT && !text.trim().is_empty() => {
                 check_token_format(field, text, found);
@@ -69,7 +69,6 @@ pub(super) fn check(context: &RequestContext<'_>, found: &mut Findings<'_>) {
 }
 
 fn check_token_format(field: &str, token: &str, found: &mut Findings<'_>) {
-    let path = pointer::push("", field);
     let problem = if token
         .get(..7)
         .is_some_and(|prefix| prefix.eq_ignore_ascii_case("bearer "))
@@ -87,7 +86,7 @@ fn check_token_format(field: &str, token: &str, found: &mut Findings<'_>) {
             "`{field}` {} {problem}; expected the token exactly as issued, with nothing added (tokens go in the body, not in an Authorization header).",
             mask(token)
         );
-        found.add(rules::TOKEN_FORMAT, &path, message);
+        found.add(rules::TOKEN_FORMAT, &pointer::push("", field), message);
     }
 }
 
@@ -104,14 +103,14 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Value, found: &mut Fin
         ""
     };
     if let Some(token) = root.get(CLIENT_TOKEN).and_then(Value::as_str) {
-        let path = pointer::push("", CLIENT_TOKEN);
+        let path = "/ClientToken";
         if let Some(integration) = demo::client(token) {
             let message = format!(
                 "`ClientToken` {} is the public demo ClientToken of the test integration \"{}\" (used with both the gross and the net pricing demo enterprises){production_note}.",
                 mask(token),
                 integration.name
             );
-            found.add(demo_rule, &path, message);
+            found.add(demo_rule, path, message);
         } else if let Some((integration, pricing)) = demo::access(token) {
             let message = format!(
                 "`ClientToken` holds {}, the public demo AccessToken of \"{}\" for {}; expected that integration's ClientToken {} here.",
@@ -120,7 +119,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Value, found: &mut Fin
                 pricing.describe(),
                 mask(integration.client_token)
             );
-            found.add(rules::TOKEN_SWAPPED, &path, message);
+            found.add(rules::TOKEN_SWAPPED, path, message);
         }
     }
     let production_note = if production {
@@ -129,7 +128,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Value, found: &mut Fin
         ""
     };
     if let Some(token) = root.get(ACCESS_TOKEN).and_then(Value::as_str) {
-        let path = pointer::push("", ACCESS_TOKEN);
+        let path = "/AccessToken";
         if let Some((integration, pricing)) = demo::access(token) {
             let message = format!(
                 "`AccessToken` {} is the public demo AccessToken of the test integration \"{}\", connecting to {}{production_note}.",
@@ -137,7 +136,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Value, found: &mut Fin
                 integration.name,
                 pricing.describe()
             );
-            found.add(demo_rule, &path, message);
+            found.add(demo_rule, path, message);
         } else if let Some(integration) = demo::client(token) {
             let message = format!(
                 "`AccessToken` holds {}, the public demo ClientToken of \"{}\"; expected one of its AccessTokens here: {} (gross pricing) or {} (net pricing).",
@@ -146,7 +145,7 @@ fn check_demo_tokens(context: &RequestContext<'_>, root: &Value, found: &mut Fin
                 mask(integration.gross_access_token),
                 mask(integration.net_access_token)
             );
-            found.add(rules::TOKEN_SWAPPED, &path, message);
+            found.add(rules::TOKEN_SWAPPED, path, message);
         }
     }
 }
