@@ -435,3 +435,47 @@ fn no_request_yet_shows_a_portfolio_beside_a_portfolio_only_property() {
     }
     assert!(both.is_empty(), "{both:?}");
 }
+
+/// The one reachable portfolio-only property is `EnterpriseIds` itself: a body shows a portfolio
+/// by an `EnterpriseIds` list of several ids anywhere, so one nested in the wrong object (here
+/// `Limitation`) is still seen, and the filter the type requires is then missing.
+#[test]
+fn several_enterprise_ids_in_the_wrong_object_still_require_them_where_they_belong() {
+    let address = "/api/connector/v1/sourceAssignments/getAll/2024-09-20";
+    let mut body = operations()
+        .iter()
+        .find(|op| op.address == address)
+        .and_then(|op| op.example.clone())
+        .unwrap();
+    let ids = body
+        .as_object_mut()
+        .unwrap()
+        .remove("EnterpriseIds")
+        .unwrap();
+    // The docs' other source-assignment example lists this second enterprise.
+    let second = "4d0201db-36f5-428b-8d11-4f0a65e960cc";
+    let mut misplaced = body.clone();
+    misplaced["Limitation"]["EnterpriseIds"] = json!([ids[0], second]);
+    let found = raised(address, &misplaced);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let finding = &found[0];
+    assert_eq!(
+        (
+            finding.rule.as_str(),
+            finding.pointer.as_str(),
+            finding.line,
+            finding.column
+        ),
+        ("portfolio-required", "", 1, 1)
+    );
+    assert_eq!(
+        finding.message,
+        "`EnterpriseIds` lists 2 enterprises, so a Portfolio Access Token is used, which requires `EnterpriseIds`; `EnterpriseIds` is missing or null."
+    );
+    // One id shows no portfolio; several where they belong give the filter.
+    misplaced["Limitation"]["EnterpriseIds"] = json!([ids[0]]);
+    assert!(raised(address, &misplaced).is_empty());
+    let mut placed = body.clone();
+    placed["EnterpriseIds"] = json!([ids[0], second]);
+    assert!(raised(address, &placed).is_empty());
+}

@@ -322,3 +322,146 @@ fn a_bare_value_in_a_shell_escaped_body_gets_no_wrapper() {
     assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
     assert!(found[0].fixes.is_empty(), "{:#?}", found[0].fixes);
 }
+
+/// The text a fix replaces, cut from `text` by its UTF-16 offsets.
+fn region(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).unwrap()
+}
+
+/// (title, replaced text, replacement) of each fix of `rule`'s findings.
+fn fixes_of(text: &str, report: &Report, rule: &str) -> Vec<(String, String, String)> {
+    of_rule(report, rule)
+        .iter()
+        .flat_map(|d| d.fixes.iter())
+        .map(|fix| {
+            (
+                fix.title.clone(),
+                region(text, fix.start, fix.end),
+                fix.replacement.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_bearer_prefix_and_the_whitespace_after_it_are_deleted_together() {
+    let text = body("  \"Note\": \"été 😀\"").replace(
+        &format!("\"{ACCESS_TOKEN}\""),
+        &format!("\"Bearer  {ACCESS_TOKEN}\""),
+    );
+    let fixed = fixes_apply(
+        &text,
+        "/api/connector/v1/configuration/get",
+        "token-format",
+        1,
+    );
+    assert!(
+        fixed.contains(&format!("\"AccessToken\": \"{ACCESS_TOKEN}\"")),
+        "{fixed}"
+    );
+    let report = check(&text, "/api/connector/v1/configuration/get");
+    assert_eq!(
+        fixes_of(&text, &report, "token-format"),
+        [(
+            "Remove the `Bearer ` prefix and the whitespace from `AccessToken`".to_string(),
+            "Bearer  ".to_string(),
+            String::new()
+        )]
+    );
+}
+
+#[test]
+fn a_fix_deletes_exactly_what_was_added_before_or_after_a_token() {
+    let text = format!(
+        "{{\"ClientToken\": \"{CLIENT_TOKEN}\\n\", \"AccessToken\": \"'{ACCESS_TOKEN}\", \"Client\": \"Zoë 😀 1.0.0\"}}"
+    );
+    let address = "/api/connector/v1/configuration/get";
+    let fixed = fixes_apply(&text, address, "token-format", 2);
+    assert_eq!(
+        fixed,
+        format!(
+            "{{\"ClientToken\": \"{CLIENT_TOKEN}\", \"AccessToken\": \"{ACCESS_TOKEN}\", \"Client\": \"Zoë 😀 1.0.0\"}}"
+        )
+    );
+    let report = check(&text, address);
+    assert_eq!(
+        fixes_of(&text, &report, "token-format"),
+        [
+            (
+                "Remove the whitespace from `ClientToken`".to_string(),
+                "\\n".to_string(),
+                String::new()
+            ),
+            (
+                "Remove the quotes from `AccessToken`".to_string(),
+                "'".to_string(),
+                String::new()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_token_with_whitespace_inside_gets_no_fix_for_its_other_whitespace() {
+    // Copied with a space before it and broken where a line wrapped: deleting the leading space
+    // would leave a token that is still wrong.
+    let (head, tail) = ACCESS_TOKEN.split_at(33);
+    let text = body("  \"Note\": \"été\"").replace(
+        &format!("\"{ACCESS_TOKEN}\""),
+        &format!("\" {head} {tail}\""),
+    );
+    let report = check(&text, "/api/connector/v1/configuration/get");
+    let found = of_rule(&report, "token-format");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(found[0].pointer, "/AccessToken");
+    assert!(found[0].fixes.is_empty(), "{:#?}", found[0].fixes);
+}
+
+#[test]
+fn a_bearer_prefix_is_deleted_whatever_escapes_the_token_holds() {
+    // A stray line-continuation backslash after the token, escaped in the JSON: only the prefix
+    // is what a fix can safely delete, at its place before the escape.
+    let text = body("  \"Note\": \"été\"").replace(
+        &format!("\"{ACCESS_TOKEN}\""),
+        &format!("\"Bearer {ACCESS_TOKEN}\\\\\""),
+    );
+    let report = check(&text, "/api/connector/v1/configuration/get");
+    assert_eq!(
+        fixes_of(&text, &report, "token-format"),
+        [(
+            "Remove the `Bearer ` prefix from `AccessToken`".to_string(),
+            "Bearer ".to_string(),
+            String::new()
+        )]
+    );
+}
+
+#[test]
+fn a_key_the_shell_unescapes_gets_no_rename() {
+    // Chromium's "Copy as cURL" writes a body holding an apostrophe as `$'…'`, doubling each
+    // backslash: the body's key is "ContactPerson" and a newline, its text `"ContactPerson\\n"`.
+    let curl = |key: &str| {
+        format!(
+            "curl 'https://api.mews-demo.com/api/connector/v1/companies/add' -H 'content-type: application/json' --data-raw $'{{\"ClientToken\":\"{CLIENT_TOKEN}\",\"AccessToken\":\"{ACCESS_TOKEN}\",\"Client\":\"O\\'Brien Sync 1.0.0\",\"Name\":\"Acme\",\"Options\":{{\"Invoiceable\":true}},\"{key}\":\"Ana\"}}'"
+        )
+    };
+    let plain = curl("ContacPerson");
+    assert_eq!(
+        fixes_of(&plain, &check(&plain, ""), "unknown-property"),
+        [(
+            "Rename \"ContacPerson\" to \"ContactPerson\"".to_string(),
+            "\"ContacPerson\"".to_string(),
+            "\"ContactPerson\"".to_string()
+        )]
+    );
+    let escaped = curl("ContactPerson\\\\n");
+    let report = check(&escaped, "");
+    let found = of_rule(&report, "unknown-property");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(
+        found[0].message,
+        "Unknown property \"ContactPerson\n\": did you mean \"ContactPerson\"? The schema allows no other properties"
+    );
+    assert!(found[0].fixes.is_empty(), "{:#?}", found[0].fixes);
+}

@@ -172,3 +172,45 @@ fn limits_out_of_range_and_unknown_keys_are_option_problems() {
     assert_eq!(one.limits.max_diagnostics, 1000);
     assert_eq!(one.limits.max_input_bytes, 128 * 1024 * 1024);
 }
+
+/// Each wrong value is its own schema error: the cap still gets one more than it shows, so a
+/// report of one problem is not empty and a report of exactly the cap is whole.
+#[test]
+fn max_diagnostics_counts_separate_schema_errors() {
+    const NOTES_ADD: &str = "/api/connector/v1/accountNotes/add";
+    let mut value = body(NOTES_ADD, TOKEN, CLIENT);
+    // Tokens of no demo integration: the schema's findings are the only ones.
+    value["ClientToken"] =
+        "1D2E3F405162738495A6B7C8D9E0F1A2-B3C4D5E6F708192A3B4C5D6E7F80912".into();
+    value["AccessToken"] =
+        "9F2A41C0D2E14B5C8E6FAD2001550000-1234567890ABCDEF1234567890ABCDE".into();
+    value["AccountNotes"][0]["Classifications"][0] = "FamilyRelation".into();
+    value["AccountNotes"][0]["Content"] = 17.into();
+    let text = serde_json::to_string_pretty(&value).unwrap();
+    let located = |max_diagnostics: usize| {
+        let mut options = Options::default();
+        options.limits.max_diagnostics = max_diagnostics;
+        validate_request(NOTES_ADD, &text, &options)
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.rule, d.pointer))
+            .collect::<Vec<_>>()
+    };
+    let enum_value = (
+        "enum-value".to_string(),
+        "/AccountNotes/0/Classifications/0".to_string(),
+    );
+    let type_mismatch = (
+        "type-mismatch".to_string(),
+        "/AccountNotes/0/Content".to_string(),
+    );
+    assert_eq!(
+        located(1),
+        [
+            enum_value.clone(),
+            ("too-many-diagnostics".to_string(), String::new())
+        ]
+    );
+    assert_eq!(located(2), [enum_value.clone(), type_mismatch.clone()]);
+    assert_eq!(located(1000), [enum_value, type_mismatch]);
+}

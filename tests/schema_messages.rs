@@ -107,3 +107,33 @@ fn a_missing_property_marks_the_opening_brace_of_its_object_and_a_same_length_ty
         "Unknown property \"Contnet\": did you mean \"Content\"? The schema allows no other properties"
     );
 }
+
+#[test]
+fn an_object_where_a_string_is_expected_is_shown_by_its_size_and_links_its_type_s_docs() {
+    let text = replace_once(
+        &example(NOTES_ADD),
+        "\"Brother of the CEO\"",
+        "{\"Text\": \"Brother of the CEO\", \"Language\": \"en\"}",
+    );
+    let report = validate_request(NOTES_ADD, &text, &options());
+    let d = only(&report, "type-mismatch");
+    assert_eq!(
+        (
+            d.pointer.as_str(),
+            d.line,
+            d.column,
+            d.end_line,
+            d.end_column
+        ),
+        ("/AccountNotes/0/Content", 9, 18, 9, 66)
+    );
+    assert_eq!(
+        d.message,
+        "Found object {…} (2 properties); expected a string"
+    );
+    // The section of the type holding `Content`, not the operation's.
+    assert_eq!(
+        d.docs,
+        "https://docs.mews.com/connector-api/operations/accountnotes#account-note-parameters"
+    );
+}
