@@ -289,3 +289,32 @@ fn on_a_known_operation_wrong_typed_and_empty_credentials_are_the_schema_finding
         ]
     );
 }
+
+#[test]
+fn a_deprecated_extent_s_advice_keeps_the_text_of_its_link() {
+    const BLOCKS: &str = "/api/connector/v1/availabilityBlocks/getAll";
+    let example = mews_connector_validator::operations()
+        .iter()
+        .find(|op| op.address == BLOCKS)
+        .and_then(|op| op.example.clone())
+        .unwrap();
+    let text = serde_json::to_string_pretty(&example).unwrap().replacen(
+        "\"Rates\": false",
+        "\"Rates\": true",
+        1,
+    );
+    let report = pipeline::validate_request(BLOCKS, &text, &options());
+    let found: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "deprecated-property")
+        .map(|d| (d.pointer.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "/Extent/Rates",
+            "`Rates` is deprecated; expected its replacement: Use Get all rates instead. It was discontinued on 2026-01-10: the API may ignore or reject it."
+        )]
+    );
+}

@@ -214,3 +214,17 @@ fn max_diagnostics_counts_separate_schema_errors() {
     assert_eq!(located(2), [enum_value.clone(), type_mismatch.clone()]);
     assert_eq!(located(1000), [enum_value, type_mismatch]);
 }
+
+#[test]
+fn a_body_over_the_limit_still_gets_the_findings_of_its_address() {
+    let text = request_text();
+    let address = format!("{CONFIGURATION}/");
+    let over = validate_request(&address, &text, &limited(text.len() - 1));
+    assert_eq!(rules(&over), ["input-too-large", "trailing-slash"]);
+    assert!(
+        over.diagnostics[1].message.contains(CONFIGURATION),
+        "{}",
+        over.diagnostics[1].message
+    );
+    assert_eq!(over.operation.unwrap().address, CONFIGURATION);
+}

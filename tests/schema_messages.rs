@@ -137,3 +137,16 @@ fn an_object_where_a_string_is_expected_is_shown_by_its_size_and_links_its_type_
         "https://docs.mews.com/connector-api/operations/accountnotes#account-note-parameters"
     );
 }
+
+#[test]
+fn a_second_classification_of_a_note_counts_the_items_sent() {
+    let text = replace_once(
+        &example(NOTES_ADD),
+        "\"FamilyRelations\"",
+        "\"FamilyRelations\", \"Gifts\"",
+    );
+    let report = validate_request(NOTES_ADD, &text, &options());
+    let d = only(&report, "max-items");
+    assert_eq!(d.pointer, "/AccountNotes/0/Classifications");
+    assert_eq!(d.message, "Found 2 items; expected at most 1");
+}

@@ -215,4 +215,39 @@ mod tests {
             ]
         );
     }
+
+    fn problems(schema: serde_json::Value, text: &str) -> Vec<Problem> {
+        let bundle = serde_json::json!({"$defs": {"N": schema}});
+        let validator = jsonschema::options()
+            .build(&serde_json::json!({"$ref": "#/$defs/N", "$defs": bundle["$defs"]}))
+            .unwrap();
+        let doc = Document::parse(text).unwrap();
+        let mut found = Vec::new();
+        for error in validator.iter_errors(doc.root()) {
+            collect(&error, &doc, &bundle, 10, &mut found);
+        }
+        found.into_iter().map(|finding| finding.problem).collect()
+    }
+
+    /// The bundle's `const`s are all in `if`s and its `oneOf` variants exclude each other; the
+    /// keywords are mapped for specs that use them elsewhere.
+    #[test]
+    fn a_const_is_a_one_value_enum_and_two_matching_variants_are_several() {
+        assert_eq!(
+            problems(
+                serde_json::json!({"type": "object", "properties": {"Kind": {"const": "Space"}}}),
+                r#"{"Kind": "Person"}"#
+            ),
+            [Problem::EnumValue {
+                allowed: vec![serde_json::json!("Space")]
+            }]
+        );
+        assert_eq!(
+            problems(
+                serde_json::json!({"oneOf": [{"type": "object"}, {"required": ["Id"]}]}),
+                r#"{"Id": 1}"#
+            ),
+            [Problem::SeveralVariants]
+        );
+    }
 }
