@@ -1,9 +1,10 @@
 //! The CI formats through the real binary: `--format github` (workflow-command annotations) for
-//! request, response, checklist and session, `--format junit` for session, `--format json` for
-//! session; in the default text format, the excerpts: a secret only its span finds masked on any
-//! line, underlines of a whole-body finding and of an escaped character, a line of 100 characters
-//! shown whole; formats a command does not have are usage errors; a reader that goes away
-//! (`| head`) ends the output quietly.
+//! request, response, checklist and session, `--format junit` for session (each finding in the
+//! recording or a call's body), `--format markdown` for session, `--format json` for session,
+//! `--format sarif` for request (each result's `ruleIndex`); in the default text format, the
+//! excerpts: a secret only its span finds masked on any line, underlines of a whole-body finding
+//! and of an escaped character, a line of 100 characters shown whole; formats a command does not
+//! have are usage errors; a reader that goes away (`| head`) ends the output quietly.
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
@@ -425,4 +426,128 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+/// `--format junit` of the recorded session: each finding names the file it is located in (the
+/// recording for a finding about the calls, `call N body` for one in a call's request body),
+/// its line, column, severity, rule, call and time, message and docs.
+#[test]
+fn session_junit_lists_each_finding_where_it_is_located() {
+    let (code, junit, stderr) = run(
+        &["session", HAR, "--format", "junit", "--date", "2026-11-23"],
+        "",
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        junit,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="mews-connector-validator" tests="4" failures="1" errors="0">
+  <testsuite name="Certification readiness of tests/data/chromium-mock-session.har" tests="4" failures="1" errors="0" skipped="0">
+    <properties>
+      <property name="verdict" value="not-ready"/>
+      <property name="calls" value="4"/>
+      <property name="errors" value="2"/>
+      <property name="warnings" value="1"/>
+      <property name="infos" value="2"/>
+    </properties>
+    <testcase classname="operations" name="/api/connector/v1/configuration/get">
+      <system-out>
+tests/data/chromium-mock-session.har call 0 body:1:16: info [demo-token] (call 0 at 2026-11-23T14:28:24.111Z) `ClientToken` E0D4… is the public demo ClientToken of the test integration &quot;Are you ready to integrate with Mews?&quot; (used with both the gross and the net pricing demo enterprises). (Repeated in 3 later call(s), listed once.)
+  docs: https://docs.mews.com/connector-api/guidelines/environments#demo-environments
+tests/data/chromium-mock-session.har call 0 body:1:97: info [demo-token] (call 0 at 2026-11-23T14:28:24.111Z) `AccessToken` C66E… is the public demo AccessToken of the test integration &quot;Are you ready to integrate with Mews?&quot;, connecting to the gross pricing demo enterprise (United Kingdom, taxes included in prices). (Repeated in 3 later call(s), listed once.)
+  docs: https://docs.mews.com/connector-api/guidelines/environments#demo-environments</system-out>
+    </testcase>
+    <testcase classname="operations" name="/api/connector/v1/resourceCategories/getAll">
+      <system-out>
+tests/data/chromium-mock-session.har:1:9998: warning [operation-always-failing] (call 3 at 2026-11-23T14:28:25.337Z) The only call of `/api/connector/v1/resourceCategories/getAll` failed (no 2xx response); expected at least one successful call showing the operation works.
+  docs: https://docs.mews.com/connector-api/guidelines/responses</system-out>
+    </testcase>
+    <testcase classname="operations" name="/api/connector/v1/resources/getAll">
+      <failure type="error" message="2 errors: [missing-required] Missing required property &quot;Extent&quot;: this object lacks it; the schema requires it; [missing-required] Missing required property &quot;Extent&quot;: this object lacks it; the schema requires it">
+tests/data/chromium-mock-session.har call 1 body:1:1: error [missing-required] (call 1 at 2026-11-23T14:28:24.133Z) Missing required property &quot;Extent&quot;: this object lacks it; the schema requires it
+  docs: https://docs.mews.com/connector-api/operations/resources#get-all-resources
+tests/data/chromium-mock-session.har call 2 body:1:1: error [missing-required] (call 2 at 2026-11-23T14:28:25.333Z) Missing required property &quot;Extent&quot;: this object lacks it; the schema requires it
+  docs: https://docs.mews.com/connector-api/operations/resources#get-all-resources</failure>
+    </testcase>
+    <testcase classname="session" name="Session-wide findings"/>
+  </testsuite>
+</testsuites>
+"#
+    );
+}
+
+/// `--format markdown` of the recorded session: a finding in a call's request body is at that
+/// body's line and column (`call 1, body line 1`), one about the calls at the recording's
+/// (`call 3, line 1`).
+#[test]
+fn session_markdown_locates_body_findings_in_the_body_and_session_findings_in_the_recording() {
+    let (code, markdown, stderr) = run(
+        &[
+            "session",
+            HAR,
+            "--format",
+            "markdown",
+            "--date",
+            "2026-11-23",
+        ],
+        "",
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let (_, diagnostics) = markdown
+        .split_once("## Diagnostics\n\n")
+        .unwrap_or_else(|| panic!("{markdown}"));
+    assert_eq!(
+        diagnostics,
+        r#"- **info** [`demo-token`](https://docs.mews.com/connector-api/guidelines/environments#demo-environments) (call 0, body line 1, column 16, `/ClientToken`): `ClientToken` E0D4… is the public demo ClientToken of the test integration "Are you ready to integrate with Mews?" (used with both the gross and the net pricing demo enterprises). (Repeated in 3 later call(s), listed once.)
+- **info** [`demo-token`](https://docs.mews.com/connector-api/guidelines/environments#demo-environments) (call 0, body line 1, column 97, `/AccessToken`): `AccessToken` C66E… is the public demo AccessToken of the test integration "Are you ready to integrate with Mews?", connecting to the gross pricing demo enterprise (United Kingdom, taxes included in prices). (Repeated in 3 later call(s), listed once.)
+- **error** [`missing-required`](https://docs.mews.com/connector-api/operations/resources#get-all-resources) (call 1, body line 1, column 1, `/Extent`): Missing required property "Extent": this object lacks it; the schema requires it
+- **error** [`missing-required`](https://docs.mews.com/connector-api/operations/resources#get-all-resources) (call 2, body line 1, column 1, `/Extent`): Missing required property "Extent": this object lacks it; the schema requires it
+- **warning** [`operation-always-failing`](https://docs.mews.com/connector-api/guidelines/responses) (call 3, line 1, column 9998, `/log/entries/4`): The only call of `/api/connector/v1/resourceCategories/getAll` failed (no 2xx response); expected at least one successful call showing the operation works.
+
+"#
+    );
+}
+
+/// `--format sarif`: each result's `ruleIndex` is the index of its own rule in the driver's
+/// rules.
+#[test]
+fn sarif_results_index_their_own_rule() {
+    let (code, stdout, stderr) = run(
+        &[
+            "request",
+            "--address",
+            "/api/connector/v1/accountNotes/getAll",
+            "--format",
+            "sarif",
+            "--date",
+            "2026-11-23",
+        ],
+        "{\n  \"ActivityStates\": [\"Activ\"]\n}\n",
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let indexed: Vec<(&str, &str)> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|result| {
+            let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
+            (
+                result["ruleId"].as_str().unwrap(),
+                rules[index]["id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        indexed,
+        [
+            ("missing-required", "missing-required"),
+            ("missing-required", "missing-required"),
+            ("missing-required", "missing-required"),
+            ("missing-required", "missing-required"),
+            ("enum-value", "enum-value"),
+        ]
+    );
 }
