@@ -4,7 +4,7 @@
 
 mod examples_support;
 
-use examples_support::{example, only, options, replace_once};
+use examples_support::{example, mark, only, options, replace_once};
 use mews_connector_validator::api::{BodyKind, schemas};
 use mews_connector_validator::{
     Diagnostic, Report, Severity, operations, validate_checklist, validate_input, validate_request,
@@ -27,8 +27,12 @@ fn span_of(text: &str, needle: &str) -> (u32, u32, u32, u32) {
 
 fn assert_at(d: &Diagnostic, severity: Severity, pointer: &str, span: (u32, u32, u32, u32)) {
     assert_eq!(d.severity, severity, "{d:?}");
-    assert_eq!(d.pointer, pointer, "{d:?}");
-    assert_eq!((d.line, d.column, d.end_line, d.end_column), span, "{d:?}");
+    let (line, column, end_line, end_column) = span;
+    assert_eq!(
+        mark(d),
+        (pointer, line, column, end_line, end_column),
+        "{d:?}"
+    );
     assert!(d.docs.starts_with("https://docs.mews.com/"), "{d:?}");
 }
 

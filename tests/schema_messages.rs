@@ -3,7 +3,7 @@
 
 mod examples_support;
 
-use examples_support::{example, only, options, replace_once};
+use examples_support::{example, mark, only, options, replace_once};
 use mews_connector_validator::validate_request;
 
 const NOTES_ADD: &str = "/api/connector/v1/accountNotes/add";
@@ -20,16 +20,7 @@ fn a_misspelt_enum_value_lists_the_allowed_ones_and_the_nearest() {
     );
     let report = validate_request(NOTES_ADD, &text, &options());
     let d = only(&report, "enum-value");
-    assert_eq!(
-        (
-            d.pointer.as_str(),
-            d.line,
-            d.column,
-            d.end_line,
-            d.end_column
-        ),
-        ("/AccountNotes/0/Classifications/0", 7, 9, 7, 25)
-    );
+    assert_eq!(mark(d), ("/AccountNotes/0/Classifications/0", 7, 9, 7, 25));
     assert_eq!(
         d.message,
         format!(
@@ -92,16 +83,7 @@ fn a_missing_property_marks_the_opening_brace_of_its_object_and_a_same_length_ty
     let text = replace_once(&example(NOTES_ADD), "\"Content\":", "\"Contnet\":");
     let report = validate_request(NOTES_ADD, &text, &options());
     let missing = only(&report, "missing-required");
-    assert_eq!(
-        (
-            missing.pointer.as_str(),
-            missing.line,
-            missing.column,
-            missing.end_line,
-            missing.end_column
-        ),
-        ("/AccountNotes/0/Content", 4, 5, 4, 6)
-    );
+    assert_eq!(mark(missing), ("/AccountNotes/0/Content", 4, 5, 4, 6));
     assert_eq!(
         only(&report, "unknown-property").message,
         "Unknown property \"Contnet\": did you mean \"Content\"? The schema allows no other properties"
@@ -117,16 +99,7 @@ fn an_object_where_a_string_is_expected_is_shown_by_its_size_and_links_its_type_
     );
     let report = validate_request(NOTES_ADD, &text, &options());
     let d = only(&report, "type-mismatch");
-    assert_eq!(
-        (
-            d.pointer.as_str(),
-            d.line,
-            d.column,
-            d.end_line,
-            d.end_column
-        ),
-        ("/AccountNotes/0/Content", 9, 18, 9, 66)
-    );
+    assert_eq!(mark(d), ("/AccountNotes/0/Content", 9, 18, 9, 66));
     assert_eq!(
         d.message,
         "Found object {…} (2 properties); expected a string"

@@ -39,3 +39,15 @@ pub fn only<'r>(report: &'r Report, rule: &str) -> &'r Diagnostic {
     assert_eq!(found.len(), 1, "{rule}: {:#?}", report.diagnostics);
     found[0]
 }
+
+/// Where `d` marks the text: its pointer, then its start and end as 1-based line and UTF-16
+/// column.
+pub fn mark(d: &Diagnostic) -> (&str, u32, u32, u32, u32) {
+    (
+        d.pointer.as_str(),
+        d.line,
+        d.column,
+        d.end_line,
+        d.end_column,
+    )
+}
