@@ -184,7 +184,7 @@ MUTANTS_ARGS ?=
 # (`--in-diff`), in minutes; without it each scope is mutated whole (hours for the larger ones).
 MUTANTS_BASE ?=
 MUTANTS_DIFF := target/mutants/changes.diff
-MUTANTS_SCOPES ?= secret timing review datetime checklist render render_formats conformance validation pipeline session rules
+MUTANTS_SCOPES ?= secret timing review datetime checklist render render_formats conformance validation pipeline session rules source api input diagnostic
 mutants_files_secret := $(wildcard src/secret/*.rs)
 mutants_tests_secret := --lib --test=secrets --test=hostile_output --test=cli_formats --test=input_curl --test=input_http
 mutants_files_timing := src/session/timing.rs
@@ -209,6 +209,16 @@ mutants_files_session := $(filter-out src/session/timing.rs src/session/review.r
 mutants_tests_session := --test=session_report --test=session_har --test=session_malformed --test=session_insight --test=session_rates --test=session_cli --test=session_checklist --test=session_timeline --test=boundaries --test=hostile_output
 mutants_files_rules := $(wildcard src/rules/*.rs)
 mutants_tests_rules := --lib --test=rule_examples --test=conformance_rules_md --test=rules_triggered
+# The engine's lower layers (issue 8's split of the old `engine/`): the parsed source and its
+# positions, the spec data, pasted inputs, diagnostics and options. Unit tests carry much of them.
+mutants_files_source := $(wildcard src/source/*.rs)
+mutants_tests_source := --lib --test=engine_positions --test=engine_bad_input --test=engine_examples --test=engine_mutations --test=limits --test=fixes
+mutants_files_api := $(wildcard src/api/*.rs)
+mutants_tests_api := --lib --test=engine_address --test=engine_examples --test=conformance_examples --test=conformance_engine --test=schemas_bundle --test=schemas_conditions --test=rules_triggered --test=library_schema
+mutants_files_input := $(wildcard src/input/*.rs)
+mutants_tests_input := --lib --test=input_curl --test=input_http --test=input_pastes --test=input_robustness --test=hostile --test=secrets
+mutants_files_diagnostic := $(wildcard src/diagnostic/*.rs) src/options.rs
+mutants_tests_diagnostic := --lib --test=engine_report_schema --test=fixes --test=cli_formats --test=secrets --test=limits --test=rules_triggered --test=schema_messages
 
 mutants:
 	@cargo mutants --version 2>/dev/null | grep -qx "cargo-mutants $(MUTANTS_VERSION)" \
