@@ -36,9 +36,14 @@ impl Findings {
     /// Adds a finding as the options have it (a rule turned off is neither listed nor counted).
     /// True when it may be listed.
     pub fn add(&mut self, options: &Options, diagnostic: Diagnostic) -> bool {
-        let Some(diagnostic) = options.apply(vec![diagnostic]).pop() else {
-            return false;
-        };
+        match options.apply(vec![diagnostic]).pop() {
+            Some(diagnostic) => self.add_applied(options, diagnostic),
+            None => false,
+        }
+    }
+
+    /// [`Self::add`] of a finding the options have been applied to.
+    fn add_applied(&mut self, options: &Options, diagnostic: Diagnostic) -> bool {
         let (raised, counted) = self.per_rule.entry(diagnostic.rule.clone()).or_default();
         let rank = *raised;
         *raised += 1;
@@ -56,9 +61,14 @@ impl Findings {
     }
 
     /// Adds a finding that later calls may repeat word for word (a notice every call of a session
-    /// carries): listed once, at its first call, with the count of the others. True when it is
-    /// not a repeat.
+    /// carries): listed once, at its first call, with the count of the others; its repeats are
+    /// counted alike whether or not it makes the list. True when it is a finding the options keep
+    /// and not a repeat. Past [`KEPT_FACTOR`] × the most listed distinct notices, new ones are not
+    /// remembered (memory stays bounded): each of their repeats is a finding of its own.
     pub fn add_repeatable(&mut self, options: &Options, diagnostic: Diagnostic) -> bool {
+        let Some(diagnostic) = options.apply(vec![diagnostic]).pop() else {
+            return false;
+        };
         let key = (
             diagnostic.rule.clone(),
             diagnostic.pointer.clone(),
@@ -68,11 +78,10 @@ impl Findings {
             *repeats += 1;
             return false;
         }
-        if self.add(options, diagnostic)
-            && self.repeats.len() < KEPT_FACTOR * options.limits.max_diagnostics
-        {
+        if self.repeats.len() < KEPT_FACTOR * options.limits.max_diagnostics {
             self.repeats.insert(key, 0);
         }
+        self.add_applied(options, diagnostic);
         true
     }
 
@@ -237,6 +246,68 @@ mod tests {
                 .message
                 .ends_with("(Repeated in 2 later call(s), listed once.)")
         );
+    }
+
+    #[test]
+    fn repeats_of_a_notice_past_the_list_are_counted_once_in_its_summary_not_again() {
+        let mut options = Options::default();
+        options.limits.max_diagnostics = 1;
+        let mut findings = Findings::default();
+        let notice = |pointer: &str| {
+            let mut diagnostic = finding(rules::OPERATION_ALWAYS_FAILING, 1);
+            diagnostic.pointer = pointer.into();
+            diagnostic
+        };
+        // The first of five distinct notices makes the list of one; each is repeated twice.
+        let firsts: Vec<bool> = ["/A", "/B", "/C", "/D", "/E"]
+            .iter()
+            .map(|pointer| findings.add_repeatable(&options, notice(pointer)))
+            .collect();
+        assert_eq!(firsts, [true; 5]);
+        // Four (4 × the most listed) are remembered: their repeats are repeats, listed or not.
+        // The fifth is not: each repeat of it is a finding again.
+        let repeats: Vec<bool> = ["/A", "/B", "/C", "/D", "/E"]
+            .iter()
+            .flat_map(|pointer| [*pointer; 2])
+            .map(|pointer| findings.add_repeatable(&options, notice(pointer)))
+            .collect();
+        assert_eq!(
+            repeats,
+            [
+                false, false, false, false, false, false, false, false, true, true
+            ]
+        );
+        let listed = findings.into_listed(&options);
+        assert_eq!(listed.len(), 2);
+        assert_eq!(listed[0].pointer, "/A");
+        assert!(
+            listed[0]
+                .message
+                .ends_with("(Repeated in 2 later call(s), listed once.)")
+        );
+        assert!(
+            listed[1].message.starts_with(
+                "12 more findings are not listed (a report lists at most 1, the most severe first, the option `limits.maxDiagnostics`): 12 operation-always-failing;"
+            ),
+            "{}",
+            listed[1].message
+        );
+    }
+
+    #[test]
+    fn a_notice_of_a_rule_turned_off_is_no_finding_and_no_repeat() {
+        let mut options = Options::default();
+        options.rules.insert(
+            "operation-always-failing".into(),
+            crate::options::Level::Off,
+        );
+        let mut findings = Findings::default();
+        for _ in 0..3 {
+            assert!(
+                !findings.add_repeatable(&options, finding(rules::OPERATION_ALWAYS_FAILING, 1))
+            );
+        }
+        assert!(findings.into_listed(&options).is_empty());
     }
 
     #[test]
