@@ -90,14 +90,15 @@ fn har_of(calls: &[Rec], base64: bool) -> String {
         .map(|c| {
             let mut content = json!({"size": 0, "mimeType": "application/json"});
             if let Some(response) = &c.response {
-                content["text"] = if base64 {
-                    // Any base64 text: the review leaves encoded bodies out.
-                    "eyJDdXJzb3IiOiAiYyJ9".into()
-                } else {
-                    response.to_string().into()
-                };
+                let text = response.to_string();
                 if base64 {
+                    use base64::Engine;
+                    content["text"] = base64::engine::general_purpose::STANDARD
+                        .encode(text)
+                        .into();
                     content["encoding"] = "base64".into();
+                } else {
+                    content["text"] = text.into();
                 }
             }
             json!({
@@ -456,6 +457,7 @@ fn a_full_page_whose_next_page_is_never_fetched_then_a_restart_is_reported() {
     for text in [
         ndjson_of(&calls),
         har_of(&calls, false),
+        har_of(&calls, true),
         with_responses_as_strings(&ndjson_of(&calls)),
     ] {
         let found = one(&text, "pagination-restarted");
@@ -494,14 +496,25 @@ fn fetching_the_next_page_or_a_last_page_before_restarting_is_fine() {
             .response(page(2, Some("c1"))),
     ];
     none_of_new_rules(&ndjson_of(&other_window));
-    // No response recorded, or recorded base64-encoded: nothing to judge by.
+    // A `Limitation.Count` of 0 (out of range) sets no page size: an empty page is not full.
+    let sizeless = |ms| {
+        page_request(ms, None)
+            .with("Limitation", json!({"Count": 0}))
+            .response(page(0, Some("c1")))
+    };
+    none_of_new_rules(&ndjson_of(&[sizeless(0), sizeless(60_000)]));
+    // No response recorded, or recorded as base64 that is no UTF-8 text: nothing to judge by.
     let unrecorded = vec![page_request(0, None), page_request(60_000, None)];
     none_of_new_rules(&ndjson_of(&unrecorded));
     let restarted = vec![
         page_request(0, None).response(page(2, Some("c1"))),
         page_request(60_000, None).response(page(2, Some("c1"))),
     ];
-    none_of_new_rules(&har_of(&restarted, true));
+    let mut undecodable: Value = serde_json::from_str(&har_of(&restarted, true)).unwrap();
+    for entry in undecodable["log"]["entries"].as_array_mut().unwrap() {
+        entry["response"]["content"]["text"] = "/w==".into(); // the byte 0xFF
+    }
+    none_of_new_rules(&undecodable.to_string());
     // A failed page is no page.
     let failed = vec![
         page_request(0, None)

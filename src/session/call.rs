@@ -18,10 +18,11 @@ pub struct Exchange {
     pub status: u16,
     /// The response's `Retry-After` header, when present.
     pub retry_after: Option<String>,
-    /// Time from sending to the complete response, when recorded.
+    /// Time from sending to the complete response as recorded, 0 when not (HAR writes -1 for
+    /// unknown): read it through [`bounded_millis`].
     pub duration_ms: f64,
-    /// The response body as recorded (HAR `response.content.text` unless base64-encoded, NDJSON
-    /// `response`); empty when not recorded. HAR responses are read for Connector API calls only.
+    /// The response body as recorded (HAR `response.content.text`, decoded when base64-encoded,
+    /// NDJSON `response`); empty when not recorded. HAR responses are read for Connector API calls only.
     pub response: String,
 }
 

@@ -106,9 +106,8 @@ fn exchange(text: &str, raw: &RawValue, index: usize) -> Result<Exchange, FieldE
         body: body.into_owned(),
         status,
         retry_after,
-        duration_ms: duration_ms
-            .filter(|t| t.is_finite() && *t > 0.0)
-            .unwrap_or(0.0),
+        // Negative durations (`-1`: unknown) are bounded to 0 where they are read.
+        duration_ms: duration_ms.unwrap_or(0.0),
         response: content,
     })
 }
@@ -116,19 +115,36 @@ fn exchange(text: &str, raw: &RawValue, index: usize) -> Result<Exchange, FieldE
 /// Only the responses of Connector API calls are kept: a browser HAR also holds scripts and pages.
 const CONNECTOR_PATH: &str = "/api/connector/";
 
-/// The response body of a HAR response (`content.text`), or empty: base64-encoded content and
-/// mistyped fields are left out rather than making the entry unreadable (the review only looks
-/// at response bodies for pagination).
+/// The response body of a HAR response (`content.text`, decoded when base64-encoded), or empty:
+/// mistyped fields and base64 that is not UTF-8 text are left out rather than making the entry
+/// unreadable (the review only looks at response bodies for pagination).
 fn content_text(response: &Object<'_>) -> String {
     let Ok(Some(content)) = response.object("content") else {
         return String::new();
     };
-    let base64 =
-        matches!(content.string("encoding"), Ok(Some(e)) if e.eq_ignore_ascii_case("base64"));
-    match content.string("text") {
-        Ok(Some(text)) if !base64 => text.into_owned(),
-        _ => String::new(),
+    let Ok(Some(text)) = content.string("text") else {
+        return String::new();
+    };
+    match content.string("encoding") {
+        Ok(Some(encoding)) if encoding.eq_ignore_ascii_case("base64") => decoded(&text),
+        _ => text.into_owned(),
     }
+}
+
+/// Base64 text as the UTF-8 text it encodes (padded or not, any line breaks ignored), or empty.
+fn decoded(text: &str) -> String {
+    use base64::Engine;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let compact: String = text.split_ascii_whitespace().collect();
+    LENIENT
+        .decode(compact)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
 }
 
 /// A recorded status as a status code; 0 (no response) when it is none.
@@ -278,5 +294,25 @@ impl<'de> Visitor<'de> for EntriesSeed<'_, '_, 'de> {
             index += 1;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decoded;
+
+    #[test]
+    fn base64_bodies_decode_padded_unpadded_and_wrapped() {
+        let page = r#"{"Cursor": "c"}"#;
+        assert_eq!(decoded("eyJDdXJzb3IiOiAiYyJ9"), page);
+        assert_eq!(
+            decoded("eyJDdXJz\r\nb3IiOiAiYyJ9\n"),
+            page,
+            "MIME line breaks"
+        );
+        assert_eq!(decoded("e30"), "{}", "without its padding");
+        assert_eq!(decoded("e30="), "{}");
+        assert_eq!(decoded("/w=="), "", "the byte 0xFF is no UTF-8 text");
+        assert_eq!(decoded("not base64!"), "");
     }
 }

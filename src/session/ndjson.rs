@@ -96,9 +96,8 @@ fn exchange(text: &str, line: &str, start: usize) -> Result<Exchange, FieldError
         body,
         status,
         retry_after,
-        duration_ms: duration_ms
-            .filter(|d| d.is_finite() && *d > 0.0)
-            .unwrap_or(0.0),
+        // Negative durations are bounded to 0 where they are read (`call::bounded_millis`).
+        duration_ms: duration_ms.unwrap_or(0.0),
         response,
     })
 }
