@@ -147,6 +147,36 @@ fn firefox_and_mitmproxy_style_entries_are_read() {
 }
 
 #[test]
+fn retry_after_is_read_by_its_name_among_the_other_headers() {
+    let har = |headers: &str| {
+        format!(
+            "{{\"log\": {{\"version\": \"1.2\", \"creator\": {{\"name\": \"Firefox\"}}, \"entries\": [{}, {}]}}}}",
+            entry("2026-11-23T10:00:00.000Z", 429, headers),
+            entry("2026-11-23T10:00:01.000Z", 200, "")
+        )
+    };
+    let length = r#"{"name": "content-length", "value": "60"}"#;
+    // No Retry-After: the other header's value is no wait to keep.
+    let unasked = analyze(&har(length), None);
+    assert_eq!(unasked.summary.calls, 2);
+    assert!(of_rule(&unasked, "retry-after-ignored").is_empty());
+    // After another header, the Retry-After of 30 s is the wait asked.
+    let asked = analyze(
+        &har(&format!(
+            r#"{length}, {{"name": "Retry-After", "value": "30"}}"#
+        )),
+        None,
+    );
+    let ignored = of_rule(&asked, "retry-after-ignored");
+    assert_eq!(ignored.len(), 1);
+    assert!(
+        ignored[0].message.contains("to wait 30.000 s"),
+        "{}",
+        ignored[0].message
+    );
+}
+
+#[test]
 fn the_table_counts_the_findings_the_list_shows() {
     let report = analyze(RECORDED, None);
     let per_row: usize = report.operations.iter().map(|row| row.diagnostics).sum();

@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(page.cursor, Some(hash_text("c2")));
         // Only arrays are lists: an object or a scalar member counts no items.
         let last =
-            response(r#"{"Reservations": [], "Total": {"Count": 9}, "Rate": 1.5, "Name": "x", "Cursor": null}"#)
+            response(r#"{"Reservations": [], "Total": {"Count": 9}, "Rate": 1.5, "Name": "x", "Cursor": null, "HasMore": true, "Page": 3, "Delta": -1, "Note": null}"#)
                 .unwrap();
         assert_eq!((last.cursor, last.items), (None, 0));
         assert_eq!(response("[1, 2]"), None);
