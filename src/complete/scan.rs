@@ -83,10 +83,7 @@ impl Frame {
 
 /// Where `cursor` (a byte offset, clamped to the text and to a character boundary) is in `text`.
 pub fn place(text: &str, cursor: usize) -> Place {
-    let mut cursor = cursor.min(text.len());
-    while !text.is_char_boundary(cursor) {
-        cursor -= 1;
-    }
+    let cursor = crate::source::floor_char_boundary(text, cursor);
     let bytes = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
     let mut at = 0;

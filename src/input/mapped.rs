@@ -72,10 +72,7 @@ impl Mapped {
 
     /// The part from byte `from` on (clamped to a character boundary at or after it).
     pub fn tail(&self, from: usize) -> Mapped {
-        let mut from = from.min(self.text.len());
-        while !self.text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = crate::source::ceil_char_boundary(&self.text, from);
         let first = self.run_of(from);
         let runs = self
             .runs
@@ -141,14 +138,8 @@ impl Mapped {
         if run.origin.end - run.origin.start != end - run.at {
             return Some(run.origin);
         }
-        let mut first = byte;
-        while !self.text.is_char_boundary(first) {
-            first -= 1;
-        }
-        let mut last = byte + 1;
-        while !self.text.is_char_boundary(last) {
-            last += 1;
-        }
+        let first = crate::source::floor_char_boundary(&self.text, byte);
+        let last = crate::source::ceil_char_boundary(&self.text, byte + 1);
         let start = run.origin.start + (first - run.at);
         Some(Span::new(start, start + (last - first)))
     }

@@ -22,10 +22,7 @@ impl<'a> Cursor<'a> {
 
     /// The position of `offset`; offsets before the previous one restart from the top.
     pub fn position(&mut self, offset: usize) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = crate::source::floor_char_boundary(self.text, offset);
         if offset < self.offset {
             *self = Cursor::new(self.text);
         }

@@ -59,11 +59,7 @@ pub fn error_offset(text: &str, error: &serde_json::Error) -> usize {
         .take(error.line().saturating_sub(1))
         .map(str::len)
         .sum::<usize>();
-    let mut offset = (line_start + error.column().saturating_sub(1)).min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
+    crate::source::floor_char_boundary(text, line_start + error.column().saturating_sub(1))
 }
 
 /// The start of the JSON value serde_json was reading when it stopped at `offset` (the last

@@ -53,11 +53,7 @@ impl LineIndex {
         let column = if self.ascii {
             offset.saturating_sub(start)
         } else {
-            let mut end = offset;
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            self.utf16_before(text, end)
+            self.utf16_before(text, super::floor_char_boundary(text, offset))
                 .saturating_sub(self.utf16_before(text, start))
         };
         Position {
@@ -133,13 +129,11 @@ fn checkpoints(text: &str) -> Vec<(usize, usize)> {
     checkpoints.push((0, 0));
     let (mut byte, mut units): (usize, usize) = (0, 0);
     loop {
-        let mut next = byte.saturating_add(CHECKPOINT_BYTES);
+        let next = byte.saturating_add(CHECKPOINT_BYTES);
         if next >= text.len() {
             break;
         }
-        while !text.is_char_boundary(next) {
-            next += 1;
-        }
+        let next = super::ceil_char_boundary(text, next);
         units += utf16_len(text.as_bytes().get(byte..next).unwrap_or_default());
         byte = next;
         checkpoints.push((byte, units));

@@ -195,11 +195,7 @@ fn offset(json: &str, line: usize, column: usize) -> usize {
             .nth(line - 2)
             .map_or(json.len(), |(at, _)| at + 1)
     };
-    let mut at = (line_start + column).saturating_sub(1).min(json.len());
-    while !json.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+    super::floor_char_boundary(json, (line_start + column).saturating_sub(1))
 }
 
 /// The character at `at` (empty at the end of the text).
