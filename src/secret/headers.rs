@@ -31,8 +31,9 @@ pub fn header_values(bytes: &[u8], spans: &mut Vec<Range<usize>>) {
             start -= 1;
         }
         // `\nAuthorization:` inside a JSON string: the `n` is the escape's, not the name's.
-        let escaped_line_start =
-            start >= 1 && bytes.get(start - 1) == Some(&b'\\') && bytes.get(start) == Some(&b'n');
+        let escaped_line_start = start
+            .checked_sub(1)
+            .is_some_and(|at| bytes.get(at..=start) == Some(b"\\n".as_slice()));
         if escaped_line_start {
             start += 1;
         }
@@ -240,9 +241,21 @@ mod tests {
                 "sid=abc",
             ),
             ("curl.exe -H ^\"X-Token: abc^\" ^\n", "abc"),
-            // A scheme alone is the value (nothing follows it).
+            // A scheme alone is the value (nothing follows it); a value without a scheme is
+            // whole, letters before digits included.
             ("Authorization: Bearer\n", "Bearer"),
             ("Authorization: Bearer ^\n", "Bearer"),
+            ("Authorization: abc123def\n", "abc123def"),
+            // Spaces before the colon (a script's `Name : value`) are no part of the name.
+            ("X-Api-Token :\tabc\n", "abc"),
+            ("Authorization\t: Bearer t0k3n", "t0k3n"),
+            // An escaped line start's `\n` is no part of the name: `Auth` and `Sid` are exact
+            // names, which `nAuth` or `\nSid` are not.
+            (r#"{"text": "GET /\nAuth: s3cr3t\nAccept: */*"}"#, "s3cr3t"),
+            (r#"{"text": "x\nSid: abc"}"#, "abc"),
+            // A name starting with `n` after a space opens a line's header, not an escaped one:
+            // its value runs to the line's end, quotes included.
+            ("x nonce-token: ab\"cd\n", "ab\"cd"),
         ] {
             assert_eq!(marked(header_values, text), [value], "{text:?}");
         }
