@@ -87,6 +87,27 @@ fn a_har_entry_without_a_url_is_skipped_with_its_pointer_and_line() {
 }
 
 #[test]
+fn a_har_entry_without_a_request_is_skipped_with_its_path() {
+    let text = format!(
+        "{{\"log\": {{\"entries\": [\n  {{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": \"https://api.mews-demo.com{CONFIGURATION}\"}}}},\n  {{\"startedDateTime\": \"{}\"}}\n]}}}}",
+        iso(T0),
+        iso(T0 + 1)
+    );
+    let report = analyze(&text, None);
+    let found = of_rule(&report, "session-entry-unreadable");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].pointer.as_str(), found[0].line, found[0].column),
+        ("/log/entries/1/request", 3, 3)
+    );
+    assert_eq!(
+        found[0].message,
+        "log.entries[1].request: missing; expected the request (an object with `method` and `url`); the entry is skipped."
+    );
+    assert_eq!(report.summary.calls, 1);
+}
+
+#[test]
 fn a_har_without_entries_is_unreadable() {
     let report = analyze("{\"log\": {\"version\": \"1.2\"}}", None);
     assert_eq!(of_rule(&report, "session-unreadable").len(), 1);
@@ -192,6 +213,33 @@ fn a_har_field_of_the_wrong_kind_names_the_kind_found() {
             "{url}"
         );
     }
+}
+
+#[test]
+fn a_pretty_printed_har_with_a_member_before_log_is_read_and_entries_that_are_an_object_are_named()
+{
+    let entry = format!(
+        "{{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": \"https://api.mews-demo.com{CONFIGURATION}\"}}}}",
+        iso(T0)
+    );
+    let report = analyze(
+        &format!(
+            "{{\n  \"_exported\": {{\"by\": \"a proxy\"}},\n  \"log\": {{\"entries\": [{entry}]}}\n}}"
+        ),
+        None,
+    );
+    assert_eq!(report.summary.calls, 1, "{:#?}", report.diagnostics);
+    assert!(of_rule(&report, "session-unreadable").is_empty());
+    let report = analyze("{\"log\": {\"entries\": {}}}", None);
+    let unreadable = of_rule(&report, "session-unreadable");
+    assert_eq!(unreadable.len(), 1, "{:#?}", report.diagnostics);
+    assert!(
+        unreadable[0].message.starts_with(
+            "log.entries: expected an array of entries, found an object; a HAR 1.2 file is"
+        ),
+        "{}",
+        unreadable[0].message
+    );
 }
 
 #[test]

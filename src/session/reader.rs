@@ -107,14 +107,17 @@ pub enum Format {
     Ndjson,
 }
 
-/// HAR when the first key of the text's first object is `log`; NDJSON otherwise. Only the
-/// first few bytes are looked at, so detection costs nothing on huge files.
+/// HAR when the first key of the text's first object is `log`, or when that object's brace is
+/// alone on its line (a pretty-printed document whose `log` comes after other members: an NDJSON
+/// record never spans lines); NDJSON otherwise. Only the first few bytes are looked at, so
+/// detection costs nothing on huge files.
 pub fn detect(text: &str) -> Format {
     let rest = text.trim_start_matches('\u{feff}').trim_start();
     let Some(rest) = rest.strip_prefix('{') else {
         return Format::Ndjson;
     };
-    if rest.trim_start().starts_with("\"log\"") {
+    let brace_alone = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+    if brace_alone || rest.trim_start().starts_with("\"log\"") {
         Format::Har
     } else {
         Format::Ndjson
@@ -133,6 +136,13 @@ mod tests {
             Format::Ndjson
         );
         assert_eq!(detect(""), Format::Ndjson);
+        // Another member first: HAR when pretty-printed, NDJSON when the object is one line.
+        assert_eq!(
+            detect("{\r\n  \"_exported\": 1,\n  \"log\": {}}"),
+            Format::Har
+        );
+        assert_eq!(detect("{ \t\n\"x\": 1}"), Format::Har);
+        assert_eq!(detect("{\"_exported\": 1, \"log\": {}}"), Format::Ndjson);
     }
 
     #[test]
