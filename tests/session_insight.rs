@@ -344,6 +344,14 @@ fn a_401_followed_by_other_tokens_permitted_operations_or_a_restored_connection_
         rec(2_000, CATEGORIES),
     ];
     none_of_new_rules(&ndjson_of(&permitted));
+    // A success of another operation does not clear a 401: the rejected one called again is.
+    let called_again = vec![
+        rec(0, COMPANIES).status(401),
+        rec(1_000, CONFIGURATION),
+        rec(2_000, COMPANIES).status(401),
+    ];
+    let found = one(&ndjson_of(&called_again), "auth-failure-ignored");
+    assert_eq!(found.call, Some(2));
     // The connection was restored in between: a later 401 opens a new run.
     let restored = vec![
         rec(0, CONFIGURATION).status(401),

@@ -233,6 +233,27 @@ mod tests {
     }
 
     #[test]
+    fn findings_are_trimmed_to_the_best_only_once_four_times_the_list_are_kept() {
+        let mut options = Options::default();
+        options.limits.max_diagnostics = 10;
+        let mut findings = Findings::default();
+        // Four rules of ten findings each: every one is within its rule's first ten.
+        let rules = [
+            rules::SESSION_ENTRY_UNREADABLE,
+            rules::RATE_LIMIT_EXCEEDED,
+            rules::RETRY_AFTER_IGNORED,
+            rules::FIXED_INTERVAL_RETRY,
+        ];
+        for call in 0..39 {
+            assert!(findings.add(&options, finding(rules[call % 4], call)));
+        }
+        // Sorting on every finding would cost a recording of millions of them dearly.
+        assert_eq!(findings.kept.len(), 39, "not trimmed before 40");
+        assert!(findings.add(&options, finding(rules::FIXED_INTERVAL_RETRY, 39)));
+        assert_eq!(findings.kept.len(), 10, "trimmed to the best 10 at 40");
+    }
+
+    #[test]
     fn repeats_are_listed_once_with_their_count() {
         let options = Options::default();
         let mut findings = Findings::default();

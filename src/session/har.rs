@@ -299,7 +299,31 @@ impl<'de> Visitor<'de> for EntriesSeed<'_, '_, 'de> {
 
 #[cfg(test)]
 mod tests {
-    use super::decoded;
+    use super::*;
+
+    #[test]
+    fn only_the_responses_of_connector_api_posts_are_kept() {
+        let entry = |method: &str, path: &str| {
+            format!(
+                r#"{{"startedDateTime": "2026-11-23T10:00:00Z", "request": {{"method": "{method}", "url": "https://api.mews-demo.com{path}"}}, "response": {{"status": 200, "content": {{"text": "{{}}"}}}}}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"log": {{"entries": [{}, {}, {}]}}}}"#,
+            entry("POST", "/api/connector/v1/configuration/get"),
+            entry("GET", "/api/connector/v1/configuration/get"),
+            entry("POST", "/app/main.js"),
+        );
+        let mut responses = Vec::new();
+        read(&text, &mut |item| {
+            if let Item::Exchange(exchange) = item {
+                responses.push(exchange.response);
+            }
+        })
+        .unwrap();
+        // A browser HAR's pages and scripts are not held.
+        assert_eq!(responses, ["{}", "", ""]);
+    }
 
     #[test]
     fn base64_bodies_decode_padded_unpadded_and_wrapped() {

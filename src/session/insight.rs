@@ -375,9 +375,10 @@ impl Insight {
                 });
                 restart.2 += 1;
             }
-            let next_page = record.response.filter(|response| {
-                page.count.is_some_and(|count| response.items >= count) && record.succeeded()
-            });
+            // Only a successful call has a response page (`push`).
+            let next_page = record
+                .response
+                .filter(|response| page.count.is_some_and(|count| response.items >= count));
             if let Some(cursor) = next_page.and_then(|response| response.cursor)
                 && !requested.contains(&(page.data, cursor))
             {
