@@ -224,7 +224,7 @@ fn a_pretty_printed_har_with_a_member_before_log_is_read_and_entries_that_are_an
     );
     let report = analyze(
         &format!(
-            "{{\n  \"_exported\": {{\"by\": \"a proxy\"}},\n  \"log\": {{\"entries\": [{entry}]}}\n}}"
+            "{{\n  \"comment\": \"exported by a proxy\",\n  \"log\": {{\"entries\": [{entry}]}}\n}}"
         ),
         None,
     );
@@ -280,4 +280,24 @@ fn a_har_of_valid_json_in_the_wrong_shape_says_what_is_wrong_not_invalid_json() 
         "{}",
         unreadable[0].message
     );
+}
+
+#[test]
+fn an_ndjson_request_body_stored_as_a_json_string_is_the_body_it_holds() {
+    let line = Call::at(0, CONFIGURATION).line();
+    let mut record: serde_json::Value = serde_json::from_str(&line).unwrap();
+    record["request"] = record["request"].to_string().into();
+    let findings = |text: String| {
+        let report = analyze(&text, None);
+        assert_eq!(report.summary.calls, 1);
+        let found: Vec<(String, String)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.rule.clone(), d.message.clone()))
+            .collect();
+        found
+    };
+    let as_object = findings(format!("{line}\n"));
+    assert!(as_object.iter().any(|(rule, _)| rule == "demo-token"));
+    assert_eq!(findings(format!("{record}\n")), as_object);
 }

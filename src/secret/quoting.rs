@@ -106,6 +106,17 @@ mod tests {
     }
 
     #[test]
+    fn space_is_skipped_also_as_escapes_of_any_level_and_carets() {
+        // A HAR body's `\"Password\":\n  \"…\"`: the value is on the next line.
+        assert_eq!(skip_space(br#"\n  \"x"#, 0), 4);
+        assert_eq!(skip_space(br#" \t^\r\\n"x"#, 0), 9, "level 2: `\\n`");
+        // A backslash that escapes no space is where reading goes on.
+        assert_eq!(skip_space(br#" \"x"#, 0), 1);
+        assert_eq!(skip_space(br#"\\x"#, 0), 0);
+        assert_eq!(skip_space(b"  ", 0), 2);
+    }
+
+    #[test]
     fn a_line_ends_at_its_first_line_feed_or_carriage_return() {
         assert_eq!(line_end(b"ab\ncd", 0), 2);
         assert_eq!(line_end(b"ab\r\ncd", 1), 2);
