@@ -394,6 +394,20 @@ mod tests {
         // An escaped quote does not close a value; the value that follows is still its own.
         let message = r#"Found "abcdef\"g" where the schema expects one of the values listed: "a""#;
         assert_eq!(cap_quoted(message), message);
+        // Exactly the limit is shown whole; one character more is cut.
+        let at_limit = "é ".repeat(QUOTED_CHARS / 2);
+        let message = format!("Found \"{at_limit}\".");
+        assert_eq!(cap_quoted(&message), message);
+        assert_eq!(
+            cap_quoted(&format!("Found \"{at_limit}x\".")),
+            format!("Found \"{at_limit}…\".")
+        );
+        // Without spaces but with characters no name or address holds, a value is cut too.
+        let punctuated = "{a:1,b:2}".repeat(5);
+        assert_eq!(
+            cap_quoted(&format!("Found `{punctuated}`.")),
+            format!("Found `{}…`.", &punctuated[..QUOTED_CHARS])
+        );
     }
 
     #[test]
