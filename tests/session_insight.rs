@@ -462,10 +462,17 @@ fn a_full_page_whose_next_page_is_never_fetched_then_a_restart_is_reported() {
         page_request(60_000, None).response(page(2, Some("c1"))),
         page_request(120_000, None).response(page(2, Some("c1"))),
     ];
+    // An empty `encoding` (as some tools write it) is no encoding.
+    let empty_encoding = har_of(&calls, false).replace(
+        r#""mimeType":"application/json","size""#,
+        r#""encoding":"","mimeType":"application/json","size""#,
+    );
+    assert_eq!(empty_encoding.matches(r#""encoding":"""#).count(), 3);
     for text in [
         ndjson_of(&calls),
         har_of(&calls, false),
         har_of(&calls, true),
+        empty_encoding,
         with_responses_as_strings(&ndjson_of(&calls)),
     ] {
         let found = one(&text, "pagination-restarted");

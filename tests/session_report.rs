@@ -315,3 +315,21 @@ fn progress_is_reported_at_each_256_kib_of_calls_and_at_the_end() {
     assert_eq!(reported, expected);
     assert!(seen.iter().all(|p| p.total_bytes == text.len()));
 }
+
+/// A token sent where a name belongs: the report repeats the names it saw (summary, findings),
+/// and none of them may show it.
+#[test]
+fn a_token_sent_as_the_client_name_is_masked_wherever_the_report_repeats_it() {
+    let calls = vec![
+        Call::at(0, CONFIGURATION).client(OTHER_TOKEN),
+        Call::at(1_000, CONFIGURATION),
+    ];
+    let report = analyze(&ndjson(&calls), None);
+    assert_eq!(report.summary.client_names.len(), 2);
+    assert_eq!(of_rule(&report, "multiple-client-names").len(), 1);
+    let json = serde_json::to_string(&report).unwrap();
+    for part in OTHER_TOKEN.as_bytes().windows(12) {
+        let part = std::str::from_utf8(part).unwrap();
+        assert!(!json.contains(part), "{part} shows in {json}");
+    }
+}

@@ -278,6 +278,10 @@ mod tests {
         assert!(marked(header_values, &long).is_empty());
         let short = format!("\n{}Token: abc", "X".repeat(80));
         assert_eq!(marked(header_values, &short), ["abc"]);
+        let longest = format!("\n{}Token: abc", "X".repeat(91));
+        assert_eq!(marked(header_values, &longest), ["abc"], "96 characters");
+        let one_more = format!("\n{}Token: abc", "X".repeat(92));
+        assert!(marked(header_values, &one_more).is_empty(), "97 characters");
     }
 
     #[test]
@@ -312,6 +316,10 @@ mod tests {
         assert!(marked(parameters, &long).is_empty());
         let short = format!("{}_token=abc", "x".repeat(50));
         assert_eq!(marked(parameters, &short), ["abc"]);
+        let longest = format!("curl -d {}_token=abc", "x".repeat(58));
+        assert_eq!(marked(parameters, &longest), ["abc"], "64 characters");
+        let one_more = format!("curl -d {}_token=abc", "x".repeat(59));
+        assert!(marked(parameters, &one_more).is_empty(), "65 characters");
         for text in [
             "https://x/?page=2&sort=name",
             "x:access_token=abc",

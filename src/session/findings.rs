@@ -260,13 +260,16 @@ mod tests {
         for _ in 0..3 {
             findings.add_repeatable(&options, finding(rules::OPERATION_ALWAYS_FAILING, 1));
         }
+        let once = finding(rules::RATE_LIMIT_EXCEEDED, 2);
+        findings.add_repeatable(&options, once.clone());
         let listed = findings.into_listed(&options);
-        assert_eq!(listed.len(), 1);
+        assert_eq!(listed.len(), 2);
         assert!(
             listed[0]
                 .message
                 .ends_with("(Repeated in 2 later call(s), listed once.)")
         );
+        assert_eq!(listed[1].message, once.message, "not repeated: no count");
     }
 
     #[test]
