@@ -198,7 +198,7 @@ mutants_tests_checklist := --test=checklist_validation --test=session_checklist 
 mutants_files_render := src/render/text.rs src/render/json.rs
 mutants_tests_render := --test=cli_formats --test=hostile --lib
 mutants_files_render_formats := $(filter-out src/render/text.rs src/render/json.rs,$(wildcard src/render/*.rs))
-mutants_tests_render_formats := --test=cli_formats --test=session_timeline --test=fixes --test=conformance_rules_md --test=hostile_output --test=session_cli --test=engine_cli --test=conformance_cli --test=cli_io
+mutants_tests_render_formats := --test=cli_formats --test=session_report --test=session_timeline --test=fixes --test=conformance_rules_md --test=hostile_output --test=session_cli --test=engine_cli --test=conformance_cli --test=cli_io
 mutants_files_conformance := $(filter-out src/conformance/datetime.rs src/conformance/dates.rs src/conformance/hygiene.rs,$(wildcard src/conformance/*.rs))
 mutants_tests_conformance := --test=conformance_rules --test=conformance_engine --test=conformance_examples --test=rule_examples --test=rules_triggered --test=boundaries --test=conditional_required --test=secrets --test=engine_examples
 mutants_files_validation := $(wildcard src/validation/*.rs)

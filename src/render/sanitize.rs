@@ -73,6 +73,9 @@ mod tests {
             "a\\u{1b}[2Jb\\u{7}\\u{d}\\u{a}\\u{9}\\u{7f}\\u{9b}\\u{202e}ok"
         );
         assert!(matches!(visible("café 😀"), Cow::Borrowed(_)));
+        // A tab or a line break alone still shows escaped in one-line text.
+        assert_eq!(visible("a\tb"), "a\\u{9}b");
+        assert_eq!(visible("a\nb"), "a\\u{a}b");
         let escaped = json(serde_json::to_string("x\u{1b}\u{7f}\u{85}\u{2067}").unwrap());
         assert_eq!(escaped, r#""x\u001b\u007f\u0085\u2067""#);
         assert_eq!(
