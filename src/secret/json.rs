@@ -253,6 +253,11 @@ mod tests {
             marked(r#"{"ClientToken": [["t1"], ["t2"]], "Name": "n"}"#),
             ["t1", "t2"]
         );
+        // A stray caret or backslash (a cmd paste cut short) opens no string: passed over.
+        assert_eq!(
+            marked(r#"{"ClientToken": [^ \ "t1"], "Name": "n"}"#),
+            ["t1"]
+        );
     }
 
     #[test]

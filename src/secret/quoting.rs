@@ -106,6 +106,14 @@ mod tests {
     }
 
     #[test]
+    fn backslashes_are_counted_through_carets_up_to_sixteen() {
+        assert_eq!(backslashes_before(b"a\\^\\x", 4), 2);
+        assert_eq!(backslashes_before(&[b'\\'; 16], 16), 16);
+        assert_eq!(backslashes_before(&[b'\\'; 17], 17), 16, "the cap");
+        assert_eq!(backslashes_before(b"\\x", 0), 0);
+    }
+
+    #[test]
     fn space_is_skipped_also_as_escapes_of_any_level_and_carets() {
         // A HAR body's `\"Password\":\n  \"…\"`: the value is on the next line.
         assert_eq!(skip_space(br#"\n  \"x"#, 0), 4);
