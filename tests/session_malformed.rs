@@ -4,6 +4,22 @@ mod common;
 
 use common::*;
 
+/// A readable HAR entry: a POST of configuration/get sent at `T0 + ms`.
+fn readable_entry(ms: i64) -> String {
+    format!(
+        "{{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": \"https://api.mews-demo.com{CONFIGURATION}\"}}}}",
+        iso(T0 + ms)
+    )
+}
+
+/// A HAR of a readable entry on line 2, then `second` on line 3 (indented by two spaces).
+fn har_after_a_readable_entry(second: &str) -> String {
+    format!(
+        "{{\"log\": {{\"entries\": [\n  {},\n  {second}\n]}}}}",
+        readable_entry(0)
+    )
+}
+
 #[test]
 fn a_malformed_ndjson_line_is_reported_with_its_line_number() {
     let mut text = ndjson(&[Call::at(0, CONFIGURATION)]);
@@ -65,11 +81,10 @@ fn a_truncated_har_is_unreadable_where_it_breaks_and_earlier_calls_count() {
 
 #[test]
 fn a_har_entry_without_a_url_is_skipped_with_its_pointer_and_line() {
-    let text = format!(
-        "{{\"log\": {{\"entries\": [\n  {{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": \"https://api.mews-demo.com{CONFIGURATION}\"}}}},\n  {{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\"}}}}\n]}}}}",
-        iso(T0),
+    let text = har_after_a_readable_entry(&format!(
+        "{{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\"}}}}",
         iso(T0 + 1)
-    );
+    ));
     let report = analyze(&text, None);
     let found = of_rule(&report, "session-entry-unreadable");
     assert_eq!(found.len(), 1);
@@ -88,11 +103,7 @@ fn a_har_entry_without_a_url_is_skipped_with_its_pointer_and_line() {
 
 #[test]
 fn a_har_entry_without_a_request_is_skipped_with_its_path() {
-    let text = format!(
-        "{{\"log\": {{\"entries\": [\n  {{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": \"https://api.mews-demo.com{CONFIGURATION}\"}}}},\n  {{\"startedDateTime\": \"{}\"}}\n]}}}}",
-        iso(T0),
-        iso(T0 + 1)
-    );
+    let text = har_after_a_readable_entry(&format!("{{\"startedDateTime\": \"{}\"}}", iso(T0 + 1)));
     let report = analyze(&text, None);
     let found = of_rule(&report, "session-entry-unreadable");
     assert_eq!(found.len(), 1);
@@ -197,11 +208,10 @@ fn a_har_field_of_the_wrong_kind_names_the_kind_found() {
         ("true", "a boolean"),
         ("7", "a number"),
     ] {
-        let text = format!(
-            "{{\"log\": {{\"entries\": [\n  {{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": \"https://api.mews-demo.com{CONFIGURATION}\"}}}},\n  {{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": {url}}}}}\n]}}}}",
-            iso(T0),
+        let text = har_after_a_readable_entry(&format!(
+            "{{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": {url}}}}}",
             iso(T0 + 1)
-        );
+        ));
         let report = analyze(&text, None);
         let unreadable = of_rule(&report, "session-entry-unreadable");
         assert_eq!(unreadable.len(), 1, "{url}: {:#?}", report.diagnostics);
@@ -218,10 +228,7 @@ fn a_har_field_of_the_wrong_kind_names_the_kind_found() {
 #[test]
 fn a_pretty_printed_har_with_a_member_before_log_is_read_and_entries_that_are_an_object_are_named()
 {
-    let entry = format!(
-        "{{\"startedDateTime\": \"{}\", \"request\": {{\"method\": \"POST\", \"url\": \"https://api.mews-demo.com{CONFIGURATION}\"}}}}",
-        iso(T0)
-    );
+    let entry = readable_entry(0);
     let report = analyze(
         &format!(
             "{{\n  \"comment\": \"exported by a proxy\",\n  \"log\": {{\"entries\": [{entry}]}}\n}}"
